@@ -1,0 +1,62 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { ApiKey, type Workspace } from '../db/entities';
+import type { Em } from '../db/orm';
+import { CairnError } from '../errors/cairn-error';
+
+const KEY_PREFIX = 'cairn_';
+
+/** The secret is 32 random bytes; only its SHA-256 is stored (a fast hash fits: the secret has full entropy). */
+export function hashApiKey(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+export interface CreatedApiKey {
+  readonly apiKey: ApiKey;
+  /** The full key, to show once; it cannot be recovered later. */
+  readonly secret: string;
+}
+
+/** Creates a key for a workspace and returns the secret; persist happens on the caller's flush. */
+export function createApiKey(em: Em, workspace: Workspace, name: string): CreatedApiKey {
+  const secret = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const apiKey = em.create(ApiKey, {
+    workspace,
+    name,
+    prefix: secret.slice(0, 12),
+    tokenHash: hashApiKey(secret),
+    createdAt: new Date(),
+  });
+  return { apiKey, secret };
+}
+
+/** Reads the key out of an `Authorization: Bearer <key>` header value. */
+export function bearerToken(header: string | undefined): string {
+  if (header === undefined || header.trim() === '') {
+    throw CairnError.unauthenticated('The Authorization header is missing.');
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) {
+    throw CairnError.unauthenticated(
+      'The Authorization header is not of the form "Bearer <api key>".',
+    );
+  }
+  return match[1];
+}
+
+/**
+ * Resolves the workspace of an API key. This is the one query that runs before a workspace is
+ * known, so it bypasses the tenancy filter explicitly.
+ */
+export async function authenticate(em: Em, authorization: string | undefined): Promise<Workspace> {
+  const secret = bearerToken(authorization);
+  const tokenHash = hashApiKey(secret);
+  const key = await em.findOne(
+    ApiKey,
+    { tokenHash, revokedAt: null },
+    { filters: false, populate: ['workspace'] },
+  );
+  if (!key) {
+    throw CairnError.unauthenticated('The API key is not valid (unknown or revoked).');
+  }
+  return key.workspace;
+}

@@ -1,0 +1,131 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Where the data lives: an embedded SQLite file (the default) or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { readonly dialect: 'sqlite'; readonly path: string; readonly url: string }
+  | { readonly dialect: 'postgres'; readonly url: string };
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be one of: true, false, 1, 0' })
+  .transform((v) => v === 'true' || v === '1');
+
+const databaseUrl = z.string().transform((raw, ctx): DatabaseTarget => {
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (path.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'sqlite: needs a file path, e.g. sqlite:./data/cairn.sqlite or sqlite::memory:',
+      });
+      return z.NEVER;
+    }
+    return { dialect: 'sqlite', path: path === ':memory:' ? path : resolve(path), url: raw };
+  }
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      const parsed = new URL(raw);
+      if (parsed.pathname.length <= 1) throw new Error('no database name');
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a URL like postgres://user@127.0.0.1:5432/cairn (with a database name)',
+      });
+      return z.NEVER;
+    }
+    return { dialect: 'postgres', url: raw };
+  }
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'must start with sqlite: (e.g. sqlite:./data/cairn.sqlite) or postgres:// (e.g. postgres://user@127.0.0.1:5432/cairn)',
+  });
+  return z.NEVER;
+});
+
+const configSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      message: 'must be one of: development, production, test',
+    })
+    .default('development'),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  PORT: z.coerce
+    .number({ message: 'must be a whole number from 0 to 65535' })
+    .int('must be a whole number from 0 to 65535')
+    .min(0, 'must be a whole number from 0 to 65535')
+    .max(65535, 'must be a whole number from 0 to 65535')
+    .default(4000),
+  DATABASE_URL: databaseUrl.default(databaseUrl.parse('sqlite:./data/cairn.sqlite')),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of: fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  SEED_DEMO: booleanFlag.optional(),
+  CLIENT_DIST: z.string().min(1, 'must not be empty').optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds from 0 to 600000' })
+    .int()
+    .min(0)
+    .max(600_000, 'must be a number of milliseconds from 0 to 600000')
+    .default(10_000),
+});
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly database: DatabaseTarget;
+  readonly dataDir: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Seed the demo workspace into an empty database (default: on, except in production). */
+  readonly seedDemo: boolean;
+  /** Folder of the built web app to serve at `/`; absent means the API only. */
+  readonly clientDist: string | undefined;
+  readonly shutdownTimeoutMs: number;
+}
+
+/** A configuration value that is not allowed; start-up stops with this message. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ReadonlyArray<{ variable: string; message: string }>) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the configuration from environment variables. Empty strings count as unset.
+ *
+ * @example
+ * const config = loadConfig({ PORT: '4000', DATABASE_URL: 'sqlite::memory:' });
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const input = Object.fromEntries(
+    Object.keys(configSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(config)'),
+        message: `${issue.message} (got ${JSON.stringify(input[String(issue.path[0])])})`,
+      })),
+    );
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    database: c.DATABASE_URL,
+    dataDir: resolve(c.DATA_DIR),
+    logLevel: c.LOG_LEVEL,
+    seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== 'production',
+    clientDist: c.CLIENT_DIST === undefined ? undefined : resolve(c.CLIENT_DIST),
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,29 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { newId } from '../ids';
+import { Workspace } from './workspace.entity';
+
+export type Traits = Record<string, unknown>;
+
+/** One person's profile: an optional email and free-form traits. */
+@Entity({ tableName: 'customers' })
+@Unique({ properties: ['workspace', 'email'] })
+@Index({ properties: ['workspace', 'createdAt', 'id'] })
+export class Customer {
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = newId();
+
+  @ManyToOne(() => Workspace, { deleteRule: 'cascade' })
+  workspace!: Workspace;
+
+  @Property({ type: 'string', length: 320, nullable: true })
+  email: string | null = null;
+
+  @Property({ type: 'json' })
+  traits: Traits = {};
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

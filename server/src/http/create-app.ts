@@ -1,0 +1,101 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import express, { type Express } from 'express';
+import type { Config } from '../config/config';
+import { createOrm, isDatabaseReachable, migrate, type Orm } from '../db/orm';
+import { scopeToWorkspace } from '../db/workspace-filter';
+import { authenticate } from '../auth/api-key.service';
+import { errorReportingPlugin, formatError } from '../errors/format-error';
+import type { RequestContext } from '../graphql/context';
+import { buildCairnSchema } from '../graphql/schema';
+import { createLogger, type Logger } from '../logger';
+import { seedDemoIfEmpty, type DemoWorkspace } from '../seed/demo-seed';
+import { clientApp } from './client-app';
+import { errorHandler, routeNotFound } from './errors';
+import { requestLog } from './request-log';
+
+export interface CairnApp {
+  readonly express: Express;
+  readonly orm: Orm;
+  readonly logger: Logger;
+  /** The demo workspace, when the config seeds it. */
+  readonly demo: DemoWorkspace | undefined;
+  /** Whether the built web app is being served at `/`. */
+  readonly servesClient: boolean;
+  /** Stops GraphQL and closes the database (call after the HTTP server stopped accepting). */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the whole application (database migrated, demo seeded when configured, GraphQL, web app)
+ * without listening: `main.ts` listens, tests bind port 0.
+ */
+export async function createApp(
+  config: Config,
+  options: { logger?: Logger } = {},
+): Promise<CairnApp> {
+  const logger = options.logger ?? createLogger(config);
+  const orm = await createOrm(config.database, logger);
+  try {
+    const applied = await migrate(orm);
+    if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+    const demo = config.seedDemo ? await seedDemoIfEmpty(orm, config.dataDir, logger) : undefined;
+
+    const apollo = new ApolloServer<RequestContext>({
+      schema: await buildCairnSchema(),
+      formatError,
+      plugins: [errorReportingPlugin, ApolloServerPluginLandingPageDisabled()],
+      introspection: true,
+      includeStacktraceInErrorResponses: false,
+    });
+    await apollo.start();
+
+    const app = express();
+    app.disable('x-powered-by');
+    app.use(requestLog(logger));
+    app.get('/healthz', (_req, res) => {
+      res.json({ status: 'ok' });
+    });
+    app.get('/readyz', async (_req, res) => {
+      const ready = await isDatabaseReachable(orm);
+      res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
+    });
+    app.use(
+      '/graphql',
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }): Promise<RequestContext> => {
+          const em = orm.em.fork();
+          const workspace = await authenticate(em, req.headers.authorization);
+          scopeToWorkspace(em, workspace.id);
+          return { requestId: String(req.id), log: req.log, em, workspace };
+        },
+      }),
+    );
+    const client = config.clientDist
+      ? clientApp(
+          config.clientDist,
+          config.env === 'production' || !demo ? {} : { demoApiKey: demo.apiKey },
+        )
+      : undefined;
+    if (client) app.use(client);
+    app.use(routeNotFound);
+    app.use(errorHandler);
+
+    return {
+      express: app,
+      orm,
+      logger,
+      demo,
+      servesClient: client !== undefined,
+      async close() {
+        await apollo.stop();
+        await orm.close(true);
+      },
+    };
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApiKey, hashApiKey } from '../auth/api-key.service';
+import { ApiKey, Customer, Workspace } from '../db/entities';
+import type { Orm } from '../db/orm';
+import type { Logger } from '../logger';
+import { demoCustomers } from './demo-customers';
+
+export const DEMO_WORKSPACE_NAME = 'Demo workspace';
+export const DEMO_CUSTOMER_COUNT = 60;
+
+export interface DemoWorkspace {
+  readonly workspaceId: string;
+  readonly apiKey: string;
+}
+
+const keyFile = (dataDir: string) => join(dataDir, 'demo-api-key');
+
+/**
+ * Seeds the demo workspace (with an API key and demo customers) into an empty database. The key's
+ * secret is kept in `DATA_DIR/demo-api-key` (mode 600) so later starts can print it again; the
+ * database stores only its hash. Returns undefined when the database holds other data.
+ */
+export async function seedDemoIfEmpty(
+  orm: Orm,
+  dataDir: string,
+  logger: Logger,
+): Promise<DemoWorkspace | undefined> {
+  const em = orm.em.fork();
+  if ((await em.count(Workspace, {}, { filters: false })) > 0)
+    return readExistingDemoKey(orm, dataDir);
+
+  const now = new Date();
+  const workspace = em.create(Workspace, { name: DEMO_WORKSPACE_NAME, createdAt: now });
+  const { secret } = createApiKey(em, workspace, 'Demo key');
+  for (const c of demoCustomers(DEMO_CUSTOMER_COUNT, now)) {
+    em.create(Customer, {
+      workspace,
+      email: c.email,
+      traits: c.traits,
+      createdAt: c.createdAt,
+      updatedAt: c.createdAt,
+    });
+  }
+  await em.flush();
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(keyFile(dataDir), `${secret}\n`, { mode: 0o600 });
+  logger.info(
+    { workspaceId: workspace.id, customers: DEMO_CUSTOMER_COUNT },
+    'seeded the demo workspace',
+  );
+  return { workspaceId: workspace.id, apiKey: secret };
+}
+
+async function readExistingDemoKey(orm: Orm, dataDir: string): Promise<DemoWorkspace | undefined> {
+  if (!existsSync(keyFile(dataDir))) return undefined;
+  const secret = readFileSync(keyFile(dataDir), 'utf8').trim();
+  const key = await orm.em
+    .fork()
+    .findOne(ApiKey, { tokenHash: hashApiKey(secret), revokedAt: null }, { filters: false });
+  return key ? { workspaceId: key.workspace.id, apiKey: secret } : undefined;
+}

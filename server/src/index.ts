@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export { createApp, type CairnApp } from './http/create-app';
 export { loadConfig, ConfigError, type Config, type DatabaseTarget } from './config/config';
 export {

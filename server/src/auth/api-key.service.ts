@@ -24,7 +24,6 @@ export function createApiKey(em: Em, workspace: Workspace, name: string): Create
     name,
     prefix: secret.slice(0, 12),
     tokenHash: hashApiKey(secret),
-    createdAt: new Date(),
   });
   return { apiKey, secret };
 }

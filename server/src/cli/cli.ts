@@ -48,7 +48,7 @@ export async function runCli(argv: string[]): Promise<void> {
       const orm = await createOrm(config().database);
       await migrate(orm);
       const em = orm.em.fork();
-      const workspace = em.create(Workspace, { name: opts.name, createdAt: new Date() });
+      const workspace = em.create(Workspace, { name: opts.name });
       const { secret } = createApiKey(em, workspace, 'First key');
       await em.flush();
       await orm.close(true);

@@ -1,4 +1,4 @@
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isErrorCode } from '@cairn/schema';
@@ -6,6 +6,16 @@ import { CairnError } from './cairn-error';
 import type { RequestContext } from '../graphql/context';
 
 const MASKED_MESSAGE = 'Internal server error.';
+
+const maskedMessage = (requestId: string) =>
+  `${MASKED_MESSAGE} Report request id ${requestId} to the operators.`;
+
+/** The error a client sees for an unexpected failure outside resolvers (already logged by the caller). */
+export function maskedError(requestId: string): GraphQLError {
+  return new GraphQLError(maskedMessage(requestId), {
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 500 } },
+  });
+}
 
 /**
  * Expected errors reach the client as they are: our catalog's (`CairnError`), and request-level
@@ -19,17 +29,21 @@ export function isExpectedError(error: unknown): boolean {
   return gqlError.path === undefined && isErrorCode(code) && code !== 'INTERNAL_SERVER_ERROR';
 }
 
-/** Apollo's `formatError`: masks every unexpected error. */
+/** Apollo's `formatError`: masks every unexpected error (keeping a request id already stamped on it). */
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
   if (isExpectedError(error)) return formatted;
+  const requestId = formatted.extensions?.['requestId'];
+  const stamped = typeof requestId === 'string';
   return {
-    message: MASKED_MESSAGE,
+    message: stamped ? maskedMessage(requestId) : MASKED_MESSAGE,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: stamped
+      ? { code: 'INTERNAL_SERVER_ERROR', requestId }
+      : { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
 
@@ -58,7 +72,7 @@ export const errorReportingPlugin: ApolloServerPlugin<RequestContext> = {
           e.extensions?.['code'] === 'INTERNAL_SERVER_ERROR'
             ? {
                 ...e,
-                message: `${MASKED_MESSAGE} Report request id ${contextValue.requestId} to the operators.`,
+                message: maskedMessage(contextValue.requestId),
                 extensions: { ...e.extensions, requestId: contextValue.requestId },
               }
             : e,

@@ -6,7 +6,8 @@ import type { Config } from '../config/config';
 import { createOrm, isDatabaseReachable, migrate, type Orm } from '../db/orm';
 import { scopeToWorkspace } from '../db/workspace-filter';
 import { authenticate } from '../auth/api-key.service';
-import { errorReportingPlugin, formatError } from '../errors/format-error';
+import { CairnError } from '../errors/cairn-error';
+import { errorReportingPlugin, formatError, maskedError } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
 import { buildCairnSchema } from '../graphql/schema';
 import { createLogger, type Logger } from '../logger';
@@ -48,6 +49,8 @@ export async function createApp(
       plugins: [errorReportingPlugin, ApolloServerPluginLandingPageDisabled()],
       introspection: true,
       includeStacktraceInErrorResponses: false,
+      // main.ts owns shutdown (drain HTTP, then close); Apollo's own handler would re-raise the signal.
+      stopOnTerminationSignals: false,
     });
     await apollo.start();
 
@@ -66,10 +69,17 @@ export async function createApp(
       express.json({ limit: '1mb' }),
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<RequestContext> => {
+          const requestId = String(req.id);
           const em = orm.em.fork();
-          const workspace = await authenticate(em, req.headers.authorization);
-          scopeToWorkspace(em, workspace.id);
-          return { requestId: String(req.id), log: req.log, em, workspace };
+          try {
+            const workspace = await authenticate(em, req.headers.authorization);
+            scopeToWorkspace(em, workspace.id);
+            return { requestId, log: req.log, em, workspace };
+          } catch (error) {
+            if (error instanceof CairnError) throw error;
+            req.log.error({ err: error }, 'unexpected error while authenticating');
+            throw maskedError(requestId);
+          }
         },
       }),
     );

@@ -12,6 +12,8 @@ const SAFE_ID = /^[\w.-]{1,64}$/;
 export function requestLog(logger: Logger) {
   return pinoHttp({
     logger,
+    // req.log binds only `reqId`, so every line a request writes carries it flatly.
+    quietReqLogger: true,
     genReqId(req: IncomingMessage, res: ServerResponse) {
       const incoming = req.headers['x-request-id'];
       const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();

@@ -31,7 +31,7 @@ export async function seedDemoIfEmpty(
     return readExistingDemoKey(orm, dataDir);
 
   const now = new Date();
-  const workspace = em.create(Workspace, { name: DEMO_WORKSPACE_NAME, createdAt: now });
+  const workspace = em.create(Workspace, { name: DEMO_WORKSPACE_NAME });
   const { secret } = createApiKey(em, workspace, 'Demo key');
   for (const c of demoCustomers(DEMO_CUSTOMER_COUNT, now)) {
     em.create(Customer, {

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../ids';
 import { Workspace } from './workspace.entity';
 
@@ -8,6 +8,8 @@ import { Workspace } from './workspace.entity';
  */
 @Entity({ tableName: 'api_keys' })
 export class ApiKey {
+  [OptionalProps]?: 'createdAt' | 'revokedAt';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 

@@ -1,4 +1,15 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  BeforeCreate,
+  BeforeUpdate,
+  Entity,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
+import { customerSearchText } from '../search-text';
 import { newId } from '../ids';
 import { Workspace } from './workspace.entity';
 
@@ -9,6 +20,8 @@ export type Traits = Record<string, unknown>;
 @Unique({ properties: ['workspace', 'email'] })
 @Index({ properties: ['workspace', 'createdAt', 'id'] })
 export class Customer {
+  [OptionalProps]?: 'email' | 'traits' | 'createdAt' | 'updatedAt' | 'searchText';
+
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
 
@@ -26,4 +39,14 @@ export class Customer {
 
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Email and name folded for search (see search-text.ts); kept in step by the hooks below. */
+  @Property({ type: 'text', default: '' })
+  searchText: string = '';
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  refreshSearchText(): void {
+    this.searchText = customerSearchText(this.email, this.traits);
+  }
 }

@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
 import type { Problem } from '@cairn/schema';
 import { Customer, type Workspace } from '../../db/entities';
+import { foldForSearch } from '../../db/search-text';
 import type { Em } from '../../db/orm';
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { CairnError } from '../../errors/cairn-error';
 import { decodeCustomerCursor, encodeCustomerCursor } from './customer.cursor';
 import type { CustomerInput } from './customer.input';
@@ -57,10 +57,7 @@ export class CustomerService {
     const search = request.search?.trim() ?? '';
     if (search.length > 200)
       throw CairnError.badInput(['search'], 'must have at most 200 characters.');
-    const matching =
-      search === ''
-        ? {}
-        : searchCondition(search, this.em.getPlatform() instanceof BaseSqlitePlatform);
+    const matching = search === '' ? {} : searchCondition(search);
     const conditions: FilterQuery<Customer>[] = [matching];
     if (request.after) {
       const c = decodeCustomerCursor(request.after, ['after']);
@@ -150,8 +147,6 @@ export class CustomerService {
         workspace: this.workspace,
         email: p.email ?? null,
         traits: mergeTraits({}, p.traits),
-        createdAt: new Date(),
-        updatedAt: new Date(),
       });
       if (p.email) byEmail.set(p.email, customer);
       return { index, status: 'CREATED', customer };
@@ -202,11 +197,9 @@ function fail(index: number, problem: Problem): UpsertOutcome {
 }
 
 /**
- * Case-insensitive "contains" on the email and the `name` trait (SQLite's LIKE already ignores
- * ASCII case). `%` and `_` in the search match themselves or any one character.
+ * "Contains" on the folded email and name, so case and accents never matter and both engines agree.
+ * `%` and `_` in the search match themselves (or any one character).
  */
-function searchCondition(search: string, sqlite: boolean): FilterQuery<Customer> {
-  const pattern = `%${search.replace(/[%_]/g, '_')}%`;
-  const contains = sqlite ? { $like: pattern } : { $ilike: pattern };
-  return { $or: [{ email: contains }, { traits: { name: contains } }] };
+function searchCondition(search: string): FilterQuery<Customer> {
+  return { searchText: { $like: `%${foldForSearch(search).replace(/[%_]/g, '_')}%` } };
 }

@@ -1,13 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123154149_initial extends Migration {
+export class Migration20261123154808_initial extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "workspaces" ("id" varchar(36) not null, "name" varchar(200) not null, "created_at" timestamptz not null, constraint "workspaces_pkey" primary key ("id"));`,
     );
 
     this.addSql(
-      `create table "customers" ("id" varchar(36) not null, "workspace_id" varchar(36) not null, "email" varchar(320) null, "traits" jsonb not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "customers_pkey" primary key ("id"));`,
+      `create table "customers" ("id" varchar(36) not null, "workspace_id" varchar(36) not null, "email" varchar(320) null, "traits" jsonb not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "search_text" text not null default '', constraint "customers_pkey" primary key ("id"));`,
     );
     this.addSql(
       `create index "customers_workspace_id_created_at_id_index" on "customers" ("workspace_id", "created_at", "id");`,

@@ -1,13 +1,13 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261123154149_initial extends Migration {
+export class Migration20261123154808_initial extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table \`workspaces\` (\`id\` text not null, \`name\` text not null, \`created_at\` datetime not null, primary key (\`id\`));`,
     );
 
     this.addSql(
-      `create table \`customers\` (\`id\` text not null, \`workspace_id\` text not null, \`email\` text null, \`traits\` json not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`customers_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
+      `create table \`customers\` (\`id\` text not null, \`workspace_id\` text not null, \`email\` text null, \`traits\` json not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`search_text\` text not null default '', constraint \`customers_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
     );
     this.addSql(
       `create index \`customers_workspace_id_index\` on \`customers\` (\`workspace_id\`);`,

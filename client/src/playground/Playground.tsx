@@ -1,0 +1,42 @@
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { GraphiQL } from 'graphiql';
+import { useMemo } from 'react';
+import { GRAPHQL_URL } from '../api/createCairnClient';
+
+/** Shown on the first visit; afterwards GraphiQL restores the user's own tabs. */
+export const DEFAULT_QUERY = `# Welcome to the Cairn API. Press Ctrl+Enter (or the run button) to execute.
+# The API key travels in the Authorization header: see "Headers" below.
+query FirstCustomersQuery {
+  customers(first: 5) {
+    totalCount
+    edges {
+      node {
+        id
+        email
+        traits
+      }
+    }
+  }
+}
+`;
+
+/** GraphiQL with the API key in the fetcher and, so developers see it, in the headers editor. */
+export default function Playground({ apiKey }: { readonly apiKey: string }) {
+  const authorization = `Bearer ${apiKey}`;
+  const fetcher = useMemo(
+    () => createGraphiQLFetcher({ url: GRAPHQL_URL, headers: { Authorization: authorization } }),
+    [authorization],
+  );
+  const headers = JSON.stringify({ Authorization: authorization }, null, 2);
+  return (
+    <GraphiQL
+      fetcher={fetcher}
+      defaultQuery={DEFAULT_QUERY}
+      initialHeaders={headers}
+      defaultHeaders={headers}
+      defaultEditorToolsVisibility="headers"
+    />
+  );
+}

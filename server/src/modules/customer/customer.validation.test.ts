@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  mergeTraits,
+  normalizeEmail,
+  sameJson,
+  validateEmail,
+  validateTraits,
+} from './customer.validation';
+
+describe('customer validation', () => {
+  it('normalizes emails', () => {
+    expect(normalizeEmail('  Ada@Example.COM ')).toBe('ada@example.com');
+    expect(normalizeEmail(null)).toBeUndefined();
+  });
+
+  it('rejects malformed and overlong emails with the path', () => {
+    expect(validateEmail('ada@example.com', ['e'])).toEqual([]);
+    expect(validateEmail('ada@', ['input', 0, 'email'])[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      path: ['input', 0, 'email'],
+    });
+    expect(validateEmail(`${'a'.repeat(320)}@x.io`, ['e'])[0]?.message).toMatch(/320/);
+  });
+
+  it('reports every bad trait key with its nested path', () => {
+    const problems = validateTraits(
+      { ok: 1, 'a.b': 1, nested: { $x: 1, '': 2, list: [{ 'c.d': 1 }] } },
+      ['t'],
+    );
+    expect(problems.map((p) => p.path)).toEqual([
+      ['t', 'a.b'],
+      ['t', 'nested', '$x'],
+      ['t', 'nested', ''],
+      ['t', 'nested', 'list', 0, 'c.d'],
+    ]);
+  });
+
+  it('limits depth and size', () => {
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 10; i++) deep = { d: deep };
+    expect(validateTraits(deep, ['t']).some((p) => /levels deep/.test(p.message))).toBe(true);
+    expect(validateTraits({ blob: 'x'.repeat(40_000) }, ['t'])[0]?.message).toMatch(
+      /at most 32768/,
+    );
+  });
+
+  it('merges key by key, removes nulls and replaces nested objects whole', () => {
+    expect(mergeTraits({ a: 1, b: { x: 1, y: 2 }, c: 3 }, { b: { x: 5 }, c: null, d: 4 })).toEqual({
+      a: 1,
+      b: { x: 5 },
+      d: 4,
+    });
+  });
+
+  it('compares JSON structurally', () => {
+    expect(sameJson({ a: [1, { b: 2 }], c: null }, { c: null, a: [1, { b: 2 }] })).toBe(true);
+    expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameJson({ a: [] }, { a: {} })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+  });
+});

@@ -21,6 +21,18 @@ export default defineConfig({
   },
   // Monaco's workers (graphiql/setup-workers/vite) are code-split, which needs ES module workers.
   worker: { format: 'es' },
+  optimizeDeps: {
+    // The pre-bundler cannot follow their `?worker` imports; Vite's own pipeline handles them.
+    exclude: ['graphiql/setup-workers/vite', '@graphiql/react/setup-workers/vite'],
+    // ...but then the GraphQL worker's CommonJS dependencies are served raw and fail to import in
+    // `pnpm dev` (e.g. nullthrows has no default export): pre-bundle them explicitly, with graphql
+    // itself so that the worker's raw modules and the bundles share one copy of it.
+    include: [
+      'graphql',
+      'graphiql > @graphiql/react > monaco-graphql > graphql-language-service',
+      'graphiql > @graphiql/react > monaco-graphql > picomatch-browser',
+    ],
+  },
   server: {
     port: 5173,
     strictPort: true,

@@ -60,11 +60,19 @@ afterEach(async () => {
   expect(found, 'console errors, page errors or external requests').toEqual([]);
 });
 
+interface OpenOptions {
+  /** Console errors the test provokes on purpose. */
+  readonly allowConsole?: readonly RegExp[];
+  /** Runs before the page navigates (routes, init scripts). */
+  readonly prepare?: (page: Page) => Promise<unknown>;
+}
+
 /** A fresh context (empty storage) watched for problems, with one page open at `path`. */
-async function open(path: string, allowConsole: readonly RegExp[] = []): Promise<Page> {
+async function open(path: string, options: OpenOptions = {}): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  problems = await watchForProblems(context, { allowConsole });
+  problems = await watchForProblems(context, { allowConsole: options.allowConsole ?? [] });
   const page = await context.newPage();
+  await options.prepare?.(page);
   await page.goto(`${cairn.baseUrl}${path}`);
   return page;
 }
@@ -156,6 +164,36 @@ describe('customers', () => {
     await expect.poll(() => emailsShown(page)).toEqual(emailsOf(searched));
     expect(await page.getByTestId('customers-search').inputValue()).toBe('rossi');
   });
+
+  it('shows the code, message and request id of an error, and retries', async () => {
+    const failure = {
+      message: 'Internal server error.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-browser-test' },
+    };
+    const page = await open('/customers', {
+      // The customer list fails (as a masked server error would) until the route is removed.
+      prepare: (page) =>
+        page.route(
+          (url) => url.pathname === '/graphql',
+          async (route) => {
+            if (!(route.request().postData() ?? '').includes('CustomersPageQuery')) {
+              return route.continue();
+            }
+            return route.fulfill({ json: { data: null, errors: [failure] } });
+          },
+        ),
+    });
+    const notice = page.getByTestId('error-notice');
+    await notice.waitFor();
+    expect(await notice.getByTestId('error-code').textContent()).toBe('INTERNAL_SERVER_ERROR');
+    expect(await notice.getByTestId('error-message').textContent()).toBe(failure.message);
+    expect(await notice.getByTestId('error-request-id').textContent()).toBe('req-browser-test');
+    await screenshot(page, 'customers-error');
+
+    await page.unrouteAll();
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => page.getByTestId('customer-row').count()).toBe(PAGE_SIZE);
+  });
 });
 
 describe('playground', () => {
@@ -163,9 +201,15 @@ describe('playground', () => {
     const newest = await customerPage({ first: 5 });
     // GraphiQL's Monaco setup logs worker creation with console.info; only errors fail the test.
     const page = await open('/playground');
+    const workerWarnings: string[] = [];
+    page.on('console', (message) => {
+      if (/worker/i.test(message.text()) && message.type() === 'warning') {
+        workerWarnings.push(message.text());
+      }
+    });
     const queryEditor = page.locator('.graphiql-query-editor');
     await expect
-      .poll(() => queryEditor.innerText(), { timeout: 30_000 })
+      .poll(() => text(queryEditor), { timeout: 30_000 })
       .toContain('customers(first: 5)');
     const headers = page.locator('.graphiql-editor-tool');
     await expect.poll(() => text(headers)).toContain(`"Authorization": "Bearer ${cairn.apiKey}"`);
@@ -182,6 +226,16 @@ describe('playground', () => {
     await expect.poll(() => text(result)).toContain(`"totalCount": ${DEMO_CUSTOMERS}`);
     await expect.poll(() => text(result)).toContain(`"email": "${emailsOf(newest)[0]}"`);
     await screenshot(page, 'playground');
+
+    // Monaco's GraphQL worker runs (offline): it flags a field the schema does not have.
+    expect(await page.locator('.graphiql-query-editor .squiggly-error').count()).toBe(0);
+    await queryEditor.locator('.view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nquery Broken { noSuchField');
+    await expect
+      .poll(() => page.locator('.graphiql-query-editor .squiggly-error').count())
+      .toBeGreaterThan(0);
+    expect(workerWarnings).toEqual([]);
   });
 });
 
@@ -210,16 +264,18 @@ describe('navigation', () => {
 
 describe('connect', () => {
   it('asks for a key when the server rejects the one in use, and remembers the pasted one', async () => {
-    // The server answers the stale key with HTTP 401, which Chromium reports as a console error.
-    const page = await open('about:blank', [/status of 401/]);
-    await page.addInitScript(() => {
+    const page = await open('/customers', {
+      // The server answers the stale key with HTTP 401, which Chromium logs as a console error.
+      allowConsole: [/status of 401/],
       // Stands in for a stale injected key: the server's own injection is ignored.
-      Object.defineProperty(window, '__CAIRN__', {
-        get: () => ({ demoApiKey: 'cairn_revoked_or_unknown' }),
-        set: () => undefined,
-      });
+      prepare: (page) =>
+        page.addInitScript(() => {
+          Object.defineProperty(window, '__CAIRN__', {
+            get: () => ({ demoApiKey: 'cairn_revoked_or_unknown' }),
+            set: () => undefined,
+          });
+        }),
     });
-    await page.goto(`${cairn.baseUrl}/customers`);
 
     await page.getByRole('heading', { name: 'Connect to Cairn' }).waitFor();
     expect(await page.getByTestId('connect-message').textContent()).toMatch(/not valid/);

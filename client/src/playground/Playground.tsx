@@ -6,8 +6,8 @@ import { useMemo } from 'react';
 import { GRAPHQL_URL } from '../api/createCairnClient';
 
 /** Shown on the first visit; afterwards GraphiQL restores the user's own tabs. */
-export const DEFAULT_QUERY = `# Welcome to the Cairn API. Press Ctrl+Enter (or the run button) to execute.
-# The API key travels in the Authorization header: see "Headers" below.
+export const DEFAULT_QUERY = `# Ctrl+Enter (or the run button) runs the query.
+# Your API key is in the Authorization header (Headers, below).
 query FirstCustomersQuery {
   customers(first: 5) {
     totalCount

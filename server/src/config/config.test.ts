@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       /\/data\/cairn\.sqlite$/,
     );
     expect(config.seedDemo).toBe(true);
-    expect(config.clientDist).toBeUndefined();
+    expect(config.clientDist).toMatch(/\/client\/dist$/);
   });
 
   it('reads PostgreSQL URLs and treats empty strings as unset', () => {

@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The web app built by `pnpm --filter @cairn/client build`; served at `/` when it exists. */
+const DEFAULT_CLIENT_DIST = fileURLToPath(new URL('../../../client/dist', import.meta.url));
 import { z } from 'zod';
 
 /** Where the data lives: an embedded SQLite file (the default) or a PostgreSQL server. */
@@ -82,8 +86,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Seed the demo workspace into an empty database (default: on, except in production). */
   readonly seedDemo: boolean;
-  /** Folder of the built web app to serve at `/`; absent means the API only. */
-  readonly clientDist: string | undefined;
+  /** Folder of the built web app to serve at `/` (the API alone when it holds no index.html). */
+  readonly clientDist: string;
   readonly shutdownTimeoutMs: number;
 }
 
@@ -125,7 +129,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     dataDir: resolve(c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
     seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== 'production',
-    clientDist: c.CLIENT_DIST === undefined ? undefined : resolve(c.CLIENT_DIST),
+    clientDist: resolve(c.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -83,12 +83,10 @@ export async function createApp(
         },
       }),
     );
-    const client = config.clientDist
-      ? clientApp(
-          config.clientDist,
-          config.env === 'production' || !demo ? {} : { demoApiKey: demo.apiKey },
-        )
-      : undefined;
+    const client = clientApp(
+      config.clientDist,
+      config.env === 'production' || !demo ? {} : { demoApiKey: demo.apiKey },
+    );
     if (client) app.use(client);
     app.use(routeNotFound);
     app.use(errorHandler);

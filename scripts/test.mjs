@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// `npm test` / `pnpm test`: every check and every test, in order: typecheck, lint, format, the
+// GraphQL codegen check, unit + integration tests on SQLite, the integration suite again on
+// PostgreSQL, then the browser tests in Chromium. Outside CI a missing PostgreSQL or Chromium skips
+// that part with a visible line; with CI=true it is a failure. Ends with "tests: N passed, N failed".
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { pnpmCommand, root, run, runOrExit } from './lib.mjs';
+
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const pgUrl = process.env.CAIRN_TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const resultsDir = join(root, '.vitest-results');
+const [pnpm, ...pnpmArgs] = pnpmCommand();
+
+if (!existsSync(join(root, 'node_modules')))
+  runOrExit(pnpm, [...pnpmArgs, 'install', '--frozen-lockfile']);
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const outcomes = [];
+const skipped = [];
+
+async function stage(name, command, args, cwd = root) {
+  const started = Date.now();
+  console.log(`\n━━ ${name} ━━`);
+  const code = await run(command, args, { cwd });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  outcomes.push({ name, ok: code === 0, seconds });
+  console.log(`${code === 0 ? '✔' : '✖'} ${name} (${seconds} s)`);
+}
+
+const vitest = (name, file, args, cwd) =>
+  stage(
+    name,
+    pnpm,
+    [
+      ...pnpmArgs,
+      'exec',
+      'vitest',
+      'run',
+      ...args,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(resultsDir, file)}`,
+    ],
+    cwd,
+  );
+
+function skip(name, reason) {
+  if (ci) {
+    outcomes.push({ name, ok: false, seconds: '0.0' });
+    console.log(`\n✖ ${name}: ${reason}. With CI=true this is a failure.`);
+  } else {
+    skipped.push(name);
+    console.log(`\n⚠ SKIPPED ${name}: ${reason}. It runs (and must pass) in CI.`);
+  }
+}
+
+function reachable(url) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 5432), timeout: 2000 });
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+await stage('typecheck', pnpm, [...pnpmArgs, '-r', 'typecheck']);
+await stage('lint', pnpm, [...pnpmArgs, 'exec', 'eslint', '.']);
+await stage('format', pnpm, [...pnpmArgs, 'exec', 'prettier', '--check', '.']);
+await stage('GraphQL codegen is up to date', pnpm, [
+  ...pnpmArgs,
+  '--filter',
+  '@cairn/client',
+  'codegen:check',
+]);
+await vitest('unit and integration tests (SQLite)', 'sqlite.json', []);
+
+if (await reachable(pgUrl)) {
+  await vitest(
+    'integration tests (PostgreSQL)',
+    'postgres.json',
+    ['--config', 'vitest.postgres.config.ts'],
+    join(root, 'server'),
+  );
+} else {
+  skip(
+    'integration tests (PostgreSQL)',
+    `no PostgreSQL answers at ${pgUrl} (set CAIRN_TEST_PG_URL)`,
+  );
+}
+
+if (existsSync(chromium)) {
+  await stage('build the web app', pnpm, [...pnpmArgs, '--filter', '@cairn/client', 'build']);
+  await vitest(
+    'browser tests (Chromium)',
+    'browser.json',
+    ['--config', 'vitest.browser.config.ts'],
+    join(root, 'test'),
+  );
+} else {
+  skip(
+    'browser tests (Chromium)',
+    `no Chromium at ${chromium} (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
+}
+
+let passed = 0;
+let failed = 0;
+let pending = 0;
+for (const file of ['sqlite.json', 'postgres.json', 'browser.json']) {
+  const path = join(resultsDir, file);
+  if (!existsSync(path)) continue;
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  pending += report.numPendingTests + (report.numTodoTests ?? 0);
+}
+
+console.log('\n━━ summary ━━');
+for (const o of outcomes) console.log(`${o.ok ? '✔' : '✖'} ${o.name} (${o.seconds} s)`);
+for (const s of skipped) console.log(`⚠ skipped: ${s}`);
+const failedStages = outcomes.filter((o) => !o.ok).length;
+if (pending > 0) console.log(`(${pending} tests marked skip/todo; they do not count as passed)`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failedStages > 0 || failed > 0 ? 1 : 0);

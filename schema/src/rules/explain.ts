@@ -1,0 +1,272 @@
+import { assertUnreachable } from '../assert-unreachable';
+import { randomBucket } from './bucket';
+import type { CustomerFacts, EvaluationOptions, EventFact } from './facts';
+import { compareNumbers, testPredicate, type PredicateContext } from './predicate';
+import type {
+  EventCondition,
+  EventWindow,
+  FilterNode,
+  NumberComparison,
+  RuleDocument,
+  RuleNode,
+  ScoreCondition,
+} from './rule.types';
+import { durationMs, parseIsoInstant } from './time';
+import { profileValue, valueAtPath } from './values';
+
+/** Events listed in an explanation at most (the count is always exact). */
+const MAX_LISTED_EVENTS = 20;
+
+/** What decided a node: the value looked at, the events counted, the aggregate, the bucket... */
+export interface ExplainFacts {
+  readonly value?: unknown;
+  readonly count?: number;
+  readonly aggregate?: number | null;
+  readonly occurredAt?: number | null;
+  readonly eventIds?: readonly string[];
+  readonly score?: number | null;
+  readonly change?: number | null;
+  readonly bucket?: number;
+}
+
+/** The rule tree as evaluated: each node with its result and the facts that decided it. */
+export interface Explanation {
+  readonly kind: RuleNode['kind'] | FilterNode['kind'];
+  readonly id?: string;
+  readonly result: boolean;
+  readonly facts?: ExplainFacts;
+  readonly children?: readonly Explanation[];
+}
+
+/**
+ * The reference interpreter: evaluates a rule for one customer at `options.now` and returns the
+ * evaluated tree ("why is this customer (not) in this segment?"). Small and direct on purpose: it
+ * is the oracle the compiled evaluator and the SQL compiler are tested against.
+ *
+ * @example
+ * explain(rule, { id: 'c1', traits: { country: 'US' }, events: [] }, { now: Date.now() }).result
+ */
+export function explain(
+  rule: RuleDocument | RuleNode,
+  facts: CustomerFacts,
+  options: EvaluationOptions,
+): Explanation {
+  const ctx: Ctx = { facts, now: options.now, timeZone: options.timeZone ?? 'UTC' };
+  return node('root' in rule ? rule.root : rule, ctx);
+}
+
+/** The interpreter's verdict alone. */
+export function interpret(
+  rule: RuleDocument | RuleNode,
+  facts: CustomerFacts,
+  options: EvaluationOptions,
+): boolean {
+  return explain(rule, facts, options).result;
+}
+
+interface Ctx extends PredicateContext {
+  readonly facts: CustomerFacts;
+}
+
+const base = (n: { kind: Explanation['kind']; id?: string }) =>
+  n.id === undefined ? { kind: n.kind } : { kind: n.kind, id: n.id };
+
+function node(n: RuleNode, ctx: Ctx): Explanation {
+  switch (n.kind) {
+    case 'all':
+    case 'any': {
+      const children = n.children.map((c) => node(c, ctx));
+      const result =
+        n.kind === 'all' ? children.every((c) => c.result) : children.some((c) => c.result);
+      return { ...base(n), result, children };
+    }
+    case 'not': {
+      const child = node(n.child, ctx);
+      return { ...base(n), result: !child.result, children: [child] };
+    }
+    case 'trait': {
+      const value = profileValue(ctx.facts, n.path);
+      return { ...base(n), result: testPredicate(n, value, n.type, ctx), facts: { value } };
+    }
+    case 'event':
+      return eventNode(n, ctx);
+    case 'score':
+      return scoreNode(n, ctx);
+    case 'segment':
+      return { ...base(n), result: (ctx.facts.segments ?? []).includes(n.segmentId) };
+    case 'consent':
+      return {
+        ...base(n),
+        result: ctx.facts.consent?.[n.channel] === true,
+        facts: { value: ctx.facts.consent?.[n.channel] ?? null },
+      };
+    case 'randomBucket': {
+      const bucket = randomBucket(ctx.facts.id, n.salt);
+      return { ...base(n), result: n.from <= bucket && bucket < n.to, facts: { bucket } };
+    }
+    default:
+      return assertUnreachable(n);
+  }
+}
+
+/** Evaluates an event's `where` filter against its properties. */
+export function filterMatches(
+  f: FilterNode,
+  properties: Readonly<Record<string, unknown>>,
+  ctx: PredicateContext,
+): boolean {
+  switch (f.kind) {
+    case 'all':
+      return f.children.every((c) => filterMatches(c, properties, ctx));
+    case 'any':
+      return f.children.some((c) => filterMatches(c, properties, ctx));
+    case 'not':
+      return !filterMatches(f.child, properties, ctx);
+    case 'property':
+      return testPredicate(f, valueAtPath(properties, f.path), f.type, ctx);
+    default:
+      return assertUnreachable(f);
+  }
+}
+
+/** The window's bounds: `from <= occurredAt` and `occurredAt <= to` (to exclusive for absolute ranges). */
+export function windowBounds(
+  w: EventWindow,
+  now: number,
+): { from: number; to: number; toInclusive: boolean } {
+  switch (w.type) {
+    case 'ever':
+      return { from: -Infinity, to: now, toInclusive: true };
+    case 'last':
+      return { from: now - durationMs(w.duration), to: now, toInclusive: true };
+    case 'between':
+      return {
+        from: parseIsoInstant(w.from) ?? Infinity,
+        to: parseIsoInstant(w.to) ?? -Infinity,
+        toInclusive: false,
+      };
+    default:
+      return assertUnreachable(w);
+  }
+}
+
+const inWindow = (t: number, b: ReturnType<typeof windowBounds>) =>
+  t >= b.from && (b.toInclusive ? t <= b.to : t < b.to);
+
+export function compare(c: NumberComparison, value: number): boolean {
+  return c.op === 'between'
+    ? c.min <= value && value <= c.max
+    : compareNumbers(c.op, value, c.value);
+}
+
+function matchingEvents(n: EventCondition, ctx: Ctx, events: readonly EventFact[]): EventFact[] {
+  return events.filter(
+    (e) =>
+      e.name === n.event && (n.where === undefined || filterMatches(n.where, e.properties, ctx)),
+  );
+}
+
+function listed(events: readonly EventFact[]): { eventIds?: string[] } {
+  const ids = events.slice(0, MAX_LISTED_EVENTS).flatMap((e) => (e.id === undefined ? [] : [e.id]));
+  return ids.length > 0 ? { eventIds: ids } : {};
+}
+
+function eventNode(n: EventCondition, ctx: Ctx): Explanation {
+  const m = n.measure;
+  switch (m.type) {
+    case 'count': {
+      const b = windowBounds(m.window, ctx.now);
+      const hits = matchingEvents(n, ctx, ctx.facts.events).filter((e) =>
+        inWindow(e.occurredAt, b),
+      );
+      return {
+        ...base(n),
+        result: compare(m.compare, hits.length),
+        facts: { count: hits.length, ...listed(hits) },
+      };
+    }
+    case 'sum':
+    case 'avg':
+    case 'min':
+    case 'max': {
+      const b = windowBounds(m.window, ctx.now);
+      const hits = matchingEvents(n, ctx, ctx.facts.events).filter((e) =>
+        inWindow(e.occurredAt, b),
+      );
+      const numbers = hits
+        .map((e) => valueAtPath(e.properties, m.property))
+        .filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+      const aggregate = aggregateOf(m.type, numbers);
+      return {
+        ...base(n),
+        result: aggregate !== null && compare(m.compare, aggregate),
+        facts: { count: hits.length, aggregate, ...listed(hits) },
+      };
+    }
+    case 'firstOccurredWithin':
+    case 'firstOccurredBefore':
+    case 'lastOccurredWithin':
+    case 'lastOccurredBefore': {
+      const times = matchingEvents(n, ctx, ctx.facts.events)
+        .map((e) => e.occurredAt)
+        .filter((t) => t <= ctx.now);
+      const first = m.type.startsWith('first');
+      const occurredAt =
+        times.length === 0 ? null : first ? Math.min(...times) : Math.max(...times);
+      const cutoff = ctx.now - durationMs(m.duration);
+      const within = m.type.endsWith('Within');
+      const result = occurredAt !== null && (within ? occurredAt >= cutoff : occurredAt < cutoff);
+      return { ...base(n), result, facts: { occurredAt, count: times.length } };
+    }
+    default:
+      return assertUnreachable(m);
+  }
+}
+
+/** Sum of nothing is 0; average, minimum and maximum of nothing are null (no value: the comparison is false). */
+export function aggregateOf(
+  type: 'sum' | 'avg' | 'min' | 'max',
+  numbers: readonly number[],
+): number | null {
+  if (type === 'sum') return numbers.reduce((a, b) => a + b, 0);
+  if (numbers.length === 0) return null;
+  if (type === 'avg') return numbers.reduce((a, b) => a + b, 0) / numbers.length;
+  return type === 'min' ? Math.min(...numbers) : Math.max(...numbers);
+}
+
+/** The score's value at an instant: the last history entry at or before it, or null. */
+export function scoreAt(
+  history: ReadonlyArray<{ at: number; value: number }>,
+  at: number,
+): number | null {
+  let value: number | null = null;
+  for (const entry of history) {
+    if (entry.at <= at) value = entry.value;
+    else break;
+  }
+  return value;
+}
+
+function scoreNode(n: ScoreCondition, ctx: Ctx): Explanation {
+  const history = ctx.facts.scores?.[n.model]?.history ?? [];
+  const score = scoreAt(history, ctx.now);
+  const m = n.measure;
+  switch (m.type) {
+    case 'hasScore':
+      return { ...base(n), result: score !== null, facts: { score } };
+    case 'current':
+      return { ...base(n), result: score !== null && compare(m.compare, score), facts: { score } };
+    case 'change': {
+      // Before its first entry a model's score counts as 0, so a new lead's first points are a rise.
+      const change =
+        score === null ? null : score - (scoreAt(history, ctx.now - durationMs(m.duration)) ?? 0);
+      return {
+        ...base(n),
+        result: change !== null && compare(m.compare, change),
+        facts: { score, change },
+      };
+    }
+    default:
+      return assertUnreachable(m);
+  }
+}

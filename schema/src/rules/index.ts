@@ -1,0 +1,18 @@
+export * from './rule.types';
+export type { CustomerFacts, EvaluationOptions, EventFact, ScoreFact } from './facts';
+export { OPERATORS_BY_TYPE, operatorAllowed, TRUE_WHEN_MISSING } from './operators';
+export { explain, interpret, type Explanation, type ExplainFacts } from './explain';
+export { randomBucket, md5Hex } from './bucket';
+export { parseIsoInstant, durationMs, daysUntilAnniversary, isTimeZone } from './time';
+export {
+  validateRule,
+  type RuleValidation,
+  type ValidateRuleOptions,
+} from './validate/validate-rule';
+export type { RuleCatalog } from './validate/catalog';
+export {
+  RULE_LIMITS,
+  RULE_PROBLEM_CODES,
+  type RuleProblem,
+  type RuleProblemCode,
+} from './validate/problems';

@@ -1,0 +1,106 @@
+import type { Duration, TimeUnit } from './rule.types';
+
+const UNIT_MS: Record<TimeUnit, number> = {
+  minutes: 60_000,
+  hours: 3_600_000,
+  days: 86_400_000,
+  weeks: 604_800_000,
+};
+
+export function durationMs(duration: Duration): number {
+  return duration.amount * UNIT_MS[duration.unit];
+}
+
+/** `YYYY-MM-DD`, or a date-time with seconds optional, fraction optional and a mandatory offset. */
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * Parses the ISO 8601 forms the rule language accepts into Unix ms, or undefined. A date without a
+ * time is midnight UTC. Out-of-range fields (month 13, 31 February) are rejected, not rolled over.
+ */
+export function parseIsoInstant(text: string): number | undefined {
+  const m = ISO_DATE.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', frac = '', offset = 'Z'] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
+  let t = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s), ms);
+  if (offset !== 'Z') {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const [oh, om] = offset.slice(1).split(':').map(Number) as [number, number];
+    if (oh > 23 || om > 59) return undefined;
+    t -= sign * (oh * 60 + om) * 60_000;
+  }
+  return t;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The calendar date (year, month 1-12, day) of an instant in a time zone. */
+export function localDate(
+  instant: number,
+  timeZone: string,
+): { year: number; month: number; day: number } {
+  if (timeZone === 'UTC') {
+    const d = new Date(instant);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  const parts = dateFormatter(timeZone).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when the time zone is a valid IANA name. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    dateFormatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Days from today (in the time zone) until the next anniversary of a date's month and day: 0 when
+ * it is today. A 29 February anniversary falls on 28 February in common years. Date-only values
+ * keep their calendar day; date-times are first taken to the time zone.
+ */
+export function daysUntilAnniversary(
+  dateText: string,
+  now: number,
+  timeZone: string,
+): number | undefined {
+  const instant = parseIsoInstant(dateText);
+  if (instant === undefined) return undefined;
+  const source = dateText.length === 10 ? localDate(instant, 'UTC') : localDate(instant, timeZone);
+  const today = localDate(now, timeZone);
+  const todayUtc = Date.UTC(today.year, today.month - 1, today.day);
+  for (const year of [today.year, today.year + 1]) {
+    const day = Math.min(source.day, daysInMonth(year, source.month));
+    const next = Date.UTC(year, source.month - 1, day);
+    if (next >= todayUtc) return Math.round((next - todayUtc) / 86_400_000);
+  }
+  return undefined;
+}

@@ -33,6 +33,7 @@ const RULE_KINDS = [
 const FILTER_KINDS = ['all', 'any', 'not', 'property'] as const;
 const PROFILE_FIELDS: Record<string, 'string' | 'date'> = { email: 'string', createdAt: 'date' };
 /** A path segment: no dots, quotes, brackets or control characters, not starting with "$". */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what the class excludes
 const SEGMENT = /^(?!\$)[^."[\]\u0000-\u001f]{1,100}$/;
 
 /** Reads one node of a rule (`scope: 'rule'`) or of an event filter (`scope: 'filter'`). */

@@ -3,6 +3,7 @@ export type { CustomerFacts, EvaluationOptions, EventFact, ScoreFact } from './f
 export { OPERATORS_BY_TYPE, operatorAllowed, TRUE_WHEN_MISSING } from './operators';
 export { explain, interpret, type Explanation, type ExplainFacts } from './explain';
 export { randomBucket, md5Hex } from './bucket';
+export { compileRegex } from './predicate';
 export { parseIsoInstant, durationMs, daysUntilAnniversary, isTimeZone } from './time';
 export {
   validateRule,

@@ -26,10 +26,14 @@ export function parseIsoInstant(text: string): number | undefined {
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   const ms = Number(frac.slice(0, 3).padEnd(3, '0'));
-  let t = Date.UTC(year, month - 1, day, Number(h), Number(mi), Number(s), ms);
+  let t =
+    daysFromCivil(year, month, day) * 86_400_000 +
+    ((Number(h) * 60 + Number(mi)) * 60 + Number(s)) * 1000 +
+    ms;
   if (offset !== 'Z') {
     const sign = offset.startsWith('-') ? -1 : 1;
     const [oh, om] = offset.slice(1).split(':').map(Number) as [number, number];
@@ -40,7 +44,21 @@ export function parseIsoInstant(text: string): number | undefined {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm). Unlike `Date.UTC`
+ * it does not map years 0–99 to 1900–1999.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** The calendar date (year, month 1-12, day) of an instant in a time zone. */

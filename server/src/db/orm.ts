@@ -12,6 +12,8 @@ import { entities } from './entities';
 import { WORKSPACE_FILTER, workspaceFilter } from './workspace-filter';
 import { sqliteMigrations } from './migrations/sqlite';
 import { postgresMigrations } from './migrations/postgres';
+import { registerSqliteFunctions } from './sqlite-functions';
+import type { Database } from 'better-sqlite3';
 
 export type Orm = MikroORM<AbstractSqlDriver>;
 export type Em = SqlEntityManager;
@@ -58,11 +60,16 @@ export async function createOrm(target: DatabaseTarget, logger?: Logger): Promis
         ...baseOptions(target, logger),
         driver: BetterSqliteDriver,
         dbName: target.path,
+        pool: {
+          afterCreate: (db: Database, done: (error: Error | null, db: Database) => void) => {
+            if (target.path !== ':memory:') db.pragma('journal_mode = wal');
+            db.pragma('busy_timeout = 5000');
+            db.pragma('synchronous = normal');
+            registerSqliteFunctions(db);
+            done(null, db);
+          },
+        },
       })) as unknown as Orm;
-      const connection = orm.em.getConnection();
-      if (target.path !== ':memory:') await connection.execute('pragma journal_mode = wal');
-      await connection.execute('pragma busy_timeout = 5000');
-      await connection.execute('pragma synchronous = normal');
       return orm;
     }
     case 'postgres':

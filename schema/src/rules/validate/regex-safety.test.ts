@@ -13,6 +13,8 @@ describe('regexProblem', () => {
     '(?:gold|silver)',
     '[^,]*,[^,]*',
     'a|b|c',
+    '[\\d\\s_-]+',
+    '\\t\\.\\/',
   ])('accepts %j', (pattern) => {
     expect(regexProblem(pattern)).toBeUndefined();
   });
@@ -31,6 +33,11 @@ describe('regexProblem', () => {
     ['\\bword', 'invalid'],
     ['\\p{L}', 'invalid'],
     ['[[:alpha:]]', 'invalid'],
+    ['\\0', 'invalid'],
+    ['\\x41', 'invalid'],
+    ['\\u0041', 'invalid'],
+    ['[\\D]', 'invalid'],
+    ['[\\b]', 'invalid'],
   ])('refuses %j as %s', (pattern, kind) => {
     expect(regexProblem(pattern)?.kind).toBe(kind);
   });

@@ -5,6 +5,9 @@
  * catastrophically: a quantified group that itself contains a quantifier or an alternation, such
  * as `(a+)+` or `(a|aa)*`. Returns what is wrong, or undefined when the pattern is fine.
  */
+/** Letter escapes that mean the same in JavaScript and (translated) in PostgreSQL. */
+export const PORTABLE_LETTER_ESCAPES = 'dDwWsStnrfv';
+
 export function regexProblem(
   pattern: string,
 ): { kind: 'invalid' | 'unsafe'; message: string } | undefined {
@@ -27,7 +30,7 @@ export function regexProblem(
       const next = pattern[i + 1] ?? '';
       if (/[1-9k]/.test(next))
         return { kind: 'unsafe', message: 'Back-references (\\1, \\k<name>) are not supported.' };
-      if (/[bBpPcux]/.test(next)) {
+      if (/[A-Za-z0-9]/.test(next) && !PORTABLE_LETTER_ESCAPES.includes(next)) {
         return {
           kind: 'invalid',
           message: `The escape \\${next} is not supported (it differs between engines); use a character class instead.`,
@@ -41,8 +44,8 @@ export function regexProblem(
     if (c === '[') {
       const end = closingBracket(pattern, i);
       if (end < 0) return { kind: 'invalid', message: 'A character class is not closed with ].' };
-      if (pattern.slice(i, end).includes('[:'))
-        return { kind: 'invalid', message: 'POSIX classes such as [:alpha:] are not supported.' };
+      const classProblem = characterClassProblem(pattern.slice(i + 1, end));
+      if (classProblem) return { kind: 'invalid', message: classProblem };
       i = end;
       previousWasAtom = true;
       lastClosedRisky = false;
@@ -114,4 +117,18 @@ function closingBracket(pattern: string, open: number): number {
     else if (pattern[i] === ']') return i;
   }
   return -1;
+}
+
+/** What is not portable inside a character class: POSIX classes, negated shorthands, other letter escapes. */
+function characterClassProblem(body: string): string | undefined {
+  if (body.includes('[:')) return 'POSIX classes such as [:alpha:] are not supported.';
+  const escape = /\\(.)/g;
+  for (let m = escape.exec(body); m; m = escape.exec(body)) {
+    const e = m[1]!;
+    if ('DWS'.includes(e))
+      return `\\${e} inside a character class is not supported; write the class out (e.g. [^0-9] for \\D).`;
+    if (/[A-Za-z0-9]/.test(e) && !PORTABLE_LETTER_ESCAPES.includes(e))
+      return `The escape \\${e} is not supported (it differs between engines).`;
+  }
+  return undefined;
 }

@@ -1,0 +1,48 @@
+import {
+  Entity,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
+import { newId } from '../ids';
+import { Customer } from './customer.entity';
+import { Workspace } from './workspace.entity';
+
+/**
+ * Something a customer did (a page view, a click, an order). `messageId` makes ingestion
+ * idempotent per workspace. Indexed for the rule compiler's per-customer event subqueries.
+ */
+@Entity({ tableName: 'events' })
+@Unique({ properties: ['workspace', 'messageId'] })
+@Index({ properties: ['customer', 'name', 'occurredAt'] })
+@Index({ properties: ['workspace', 'name', 'occurredAt'] })
+export class Event {
+  [OptionalProps]?: 'properties' | 'receivedAt' | 'messageId';
+
+  @PrimaryKey({ type: 'string', length: 36 })
+  id: string = newId();
+
+  @ManyToOne(() => Workspace, { deleteRule: 'cascade', index: false })
+  workspace!: Workspace;
+
+  @ManyToOne(() => Customer, { deleteRule: 'cascade', index: false })
+  customer!: Customer;
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  @Property({ type: 'json' })
+  properties: Record<string, unknown> = {};
+
+  @Property({ type: 'datetime' })
+  occurredAt!: Date;
+
+  @Property({ type: 'datetime' })
+  receivedAt: Date = new Date();
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  messageId: string | null = null;
+}

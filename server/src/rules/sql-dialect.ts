@@ -1,0 +1,42 @@
+import type { Fragment } from './sql-fragment';
+
+/** Where a JSON document lives: a column and a path of keys inside it. */
+export interface JsonRef {
+  readonly column: string;
+  readonly path: readonly string[];
+}
+
+/**
+ * What differs between SQLite and PostgreSQL in the rule SQL. Every typed accessor yields NULL
+ * when the value is missing or of another JSON type, exactly as the evaluators' `asType` does.
+ */
+export interface SqlDialect {
+  readonly name: 'sqlite' | 'postgres';
+  /** Present: the path exists and is not JSON null. */
+  present(ref: JsonRef): Fragment;
+  /** Missing, null, "" or []. */
+  empty(ref: JsonRef): Fragment;
+  text(ref: JsonRef): Fragment;
+  number(ref: JsonRef): Fragment;
+  /** 'true' / 'false' booleans: TRUE when the value is the JSON boolean `value`. */
+  booleanIs(ref: JsonRef, value: boolean): Fragment;
+  /** A list whose elements are all strings. */
+  stringList(ref: JsonRef): Fragment;
+  /** Some element of the (string) list is one of the values. */
+  listHasAny(ref: JsonRef, values: readonly string[]): Fragment;
+  /** A numeric parameter (PostgreSQL needs a type on it). */
+  num(value: number): Fragment;
+  /** Unix ms of an ISO 8601 text the language accepts, else NULL. */
+  instantOfText(text: Fragment): Fragment;
+  /** Unix ms of a datetime column, and the column as ISO text. */
+  instantOfColumn(column: string): Fragment;
+  isoTextOfColumn(column: string): Fragment;
+  /** A value to compare a datetime column with, for a Unix ms instant. */
+  instantParam(ms: number): Fragment;
+  anniversaryDays(text: Fragment, now: number, timeZone: string): Fragment;
+  contains(text: Fragment, needle: string): Fragment;
+  startsWith(text: Fragment, prefix: string): Fragment;
+  endsWith(text: Fragment, suffix: string): Fragment;
+  matches(text: Fragment, pattern: string, ignoreCase: boolean): Fragment;
+  bucket(idColumn: string, salt: string): Fragment;
+}

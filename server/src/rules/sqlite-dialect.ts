@@ -1,0 +1,43 @@
+import type { JsonRef, SqlDialect } from './sql-dialect';
+import { join, raw, sql } from './sql-fragment';
+
+/** `$."a"."b"`: SQLite JSON path with every key quoted (rule paths never contain quotes). */
+const jsonPath = (path: readonly string[]) => `$${path.map((k) => `."${k}"`).join('')}`;
+const type = (r: JsonRef) => sql`json_type(${raw(r.column)}, ${jsonPath(r.path)})`;
+const extract = (r: JsonRef) => sql`json_extract(${raw(r.column)}, ${jsonPath(r.path)})`;
+
+/**
+ * SQLite: JSON1 functions, datetimes stored as Unix ms, and the date, bucket and regex functions
+ * registered from the evaluators' own code (db/sqlite-functions.ts).
+ */
+export const sqliteDialect: SqlDialect = {
+  name: 'sqlite',
+  present: (r) => sql`(${type(r)} IS NOT NULL AND ${type(r)} <> 'null')`,
+  empty: (r) =>
+    sql`(${type(r)} IS NULL OR ${type(r)} = 'null' OR (${type(r)} = 'text' AND ${extract(r)} = '') OR (${type(r)} = 'array' AND json_array_length(${raw(r.column)}, ${jsonPath(r.path)}) = 0))`,
+  text: (r) => sql`(CASE WHEN ${type(r)} = 'text' THEN ${extract(r)} END)`,
+  number: (r) => sql`(CASE WHEN ${type(r)} IN ('integer', 'real') THEN ${extract(r)} END)`,
+  booleanIs: (r, value) => sql`(${type(r)} = ${raw(value ? "'true'" : "'false'")})`,
+  stringList: (r) =>
+    sql`(${type(r)} = 'array' AND NOT EXISTS (SELECT 1 FROM json_each(${raw(r.column)}, ${jsonPath(r.path)}) WHERE type <> 'text'))`,
+  listHasAny: (r, values) =>
+    sql`EXISTS (SELECT 1 FROM json_each(${raw(r.column)}, ${jsonPath(r.path)}) WHERE value IN (${join(
+      values.map((v) => sql`${v}`),
+      ', ',
+    )}))`,
+  num: (value) => sql`${value}`,
+  instantOfText: (text) => sql`cairn_instant(${text})`,
+  instantOfColumn: (column) => raw(column),
+  isoTextOfColumn: (column) =>
+    raw(`strftime('%Y-%m-%dT%H:%M:%fZ', ${column} / 1000.0, 'unixepoch')`),
+  instantParam: (ms) => sql`${ms}`,
+  anniversaryDays: (text, now, timeZone) =>
+    sql`cairn_anniversary_days(${text}, ${now}, ${timeZone})`,
+  contains: (text, needle) => sql`instr(${text}, ${needle}) > 0`,
+  startsWith: (text, prefix) => sql`substr(${text}, 1, length(${prefix})) = ${prefix}`,
+  endsWith: (text, suffix) =>
+    sql`(length(${text}) >= length(${suffix}) AND substr(${text}, -length(${suffix})) = ${suffix})`,
+  matches: (text, pattern, ignoreCase) =>
+    sql`cairn_regexp(${pattern}, ${ignoreCase ? 1 : 0}, ${text}) = 1`,
+  bucket: (idColumn, salt) => sql`cairn_bucket(${raw(idColumn)}, ${salt})`,
+};

@@ -1,0 +1,460 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  interpret,
+  validateRule,
+  type CustomerFacts,
+  type RuleNode,
+  type TimeUnit,
+} from '@cairn/schema';
+import { scopeToWorkspace } from '../../src/db/workspace-filter';
+import { loadCustomerFacts } from '../../src/rules/customer-facts';
+import { countMatchingCustomers, matchingCustomerIds } from '../../src/rules/rule-query';
+import { storeFacts } from '../rule-facts-store';
+import { startTestApp, testDialect, type TestApp } from '../harness';
+
+const NOW = Date.parse('2026-06-15T12:00:00Z');
+const DAY = 86_400_000;
+
+const base = (
+  id: string,
+  traits: Record<string, unknown>,
+  extra: Partial<CustomerFacts> = {},
+): CustomerFacts => ({
+  id,
+  email: `${id}@example.com`,
+  createdAt: NOW - 10 * DAY,
+  traits,
+  events: [],
+  ...extra,
+});
+
+const customers: CustomerFacts[] = [
+  base(
+    '00000000-0000-7000-8000-000000000001',
+    {
+      country: 'US',
+      ltv: 750,
+      vip: false,
+      tags: ['b2b', 'beta'],
+      company: { size: 120, name: 'Acme' },
+      signupDate: '2026-06-01',
+      birthday: '1990-06-20',
+      lastOrderAt: '2026-06-14T09:00:00+02:00',
+      note: 'Zoë likes /pricing',
+    },
+    {
+      events: [
+        {
+          name: 'email_click',
+          occurredAt: NOW - 2 * DAY,
+          properties: { url: '/pricing', amount: 10 },
+        },
+        { name: 'email_click', occurredAt: NOW - 40 * DAY, properties: { url: '/blog' } },
+        { name: 'order', occurredAt: NOW - 5 * DAY, properties: { amount: 120.5 } },
+        { name: 'order', occurredAt: NOW - 80 * DAY, properties: { amount: 60 } },
+        { name: 'order', occurredAt: NOW + DAY, properties: { amount: 999 } },
+        { name: 'order', occurredAt: NOW - 6 * DAY, properties: { amount: 'n/a' } },
+      ],
+      scores: {
+        fit: {
+          history: [
+            { at: NOW - 60 * DAY, value: 10 },
+            { at: NOW - 20 * DAY, value: 25 },
+            { at: NOW - DAY, value: 50 },
+          ],
+        },
+      },
+      consent: { email: true, sms: false },
+      segments: ['seg-vip'],
+    },
+  ),
+  base(
+    '00000000-0000-7000-8000-000000000002',
+    {
+      country: 'CA',
+      ltv: '750',
+      vip: true,
+      tags: ['b2b', 3],
+      company: 'Acme',
+      signupDate: 'June 1st',
+      birthday: '2000-02-29',
+      blank: '',
+      nothing: null,
+      emptyList: [],
+    },
+    {
+      email: null,
+      events: [
+        { name: 'email_click', occurredAt: NOW - 30 * DAY, properties: { url: '/pricing' } },
+        { name: 'email_click', occurredAt: NOW, properties: { url: '/pricing/enterprise' } },
+        { name: 'order', occurredAt: NOW - 30 * DAY, properties: { amount: 500 } },
+      ],
+      scores: { fit: { history: [{ at: NOW - 10 * DAY, value: 5 }] } },
+      consent: { email: false },
+    },
+  ),
+  base(
+    '00000000-0000-7000-8000-000000000003',
+    { country: 'FR', ltv: 0, tags: [], note: 'ÇA VA', nested: { deep: { er: 'x' } } },
+    { createdAt: NOW - 400 * DAY },
+  ),
+  base('00000000-0000-7000-8000-000000000004', {}),
+];
+
+const trait = (path: string, type: string, p: object): RuleNode =>
+  ({ kind: 'trait', path, type, ...p }) as RuleNode;
+const dur = (amount: number, unit: TimeUnit = 'days') => ({ amount, unit });
+
+const rules: Array<[string, RuleNode]> = [
+  ['eq string', trait('traits.country', 'string', { op: 'eq', value: 'US' })],
+  ['neq on missing is false', trait('traits.country', 'string', { op: 'neq', value: 'US' })],
+  [
+    'not neq',
+    { kind: 'not', child: trait('traits.country', 'string', { op: 'neq', value: 'US' }) },
+  ],
+  ['in', trait('traits.country', 'string', { op: 'in', values: ['US', 'CA'] })],
+  ['notIn', trait('traits.country', 'string', { op: 'notIn', values: ['US', 'CA'] })],
+  [
+    'number gt, string "750" is not a number',
+    trait('traits.ltv', 'number', { op: 'gt', value: 500 }),
+  ],
+  ['number neq', trait('traits.ltv', 'number', { op: 'neq', value: 0 })],
+  ['number between', trait('traits.ltv', 'number', { op: 'between', min: 0, max: 750 })],
+  ['number in', trait('traits.ltv', 'number', { op: 'in', values: [0, 750.0] })],
+  ['nested number', trait('traits.company.size', 'number', { op: 'gte', value: 100 })],
+  ['object is not a string', trait('traits.company', 'string', { op: 'eq', value: 'Acme' })],
+  ['boolean eq false', trait('traits.vip', 'boolean', { op: 'eq', value: false })],
+  ['boolean neq true', trait('traits.vip', 'boolean', { op: 'neq', value: true })],
+  ['exists', trait('traits.vip', 'boolean', { op: 'exists' })],
+  ['null does not exist', trait('traits.nothing', 'string', { op: 'exists' })],
+  ['notExists', trait('traits.nothing', 'string', { op: 'notExists' })],
+  ['isEmpty string', trait('traits.blank', 'string', { op: 'isEmpty' })],
+  ['isEmpty list', trait('traits.tags', 'stringList', { op: 'isEmpty' })],
+  [
+    'list contains (all strings only)',
+    trait('traits.tags', 'stringList', { op: 'contains', value: 'b2b' }),
+  ],
+  ['list notContains', trait('traits.tags', 'stringList', { op: 'notContains', value: 'beta' })],
+  ['list in', trait('traits.tags', 'stringList', { op: 'in', values: ['beta', 'x'] })],
+  ['list notIn', trait('traits.tags', 'stringList', { op: 'notIn', values: ['beta'] })],
+  ['contains', trait('traits.note', 'string', { op: 'contains', value: 'Zoë' })],
+  ['notContains', trait('traits.note', 'string', { op: 'notContains', value: 'pricing' })],
+  ['startsWith', trait('traits.note', 'string', { op: 'startsWith', value: 'ÇA' })],
+  ['endsWith', trait('traits.note', 'string', { op: 'endsWith', value: 'VA' })],
+  ['matches', trait('traits.note', 'string', { op: 'matches', pattern: '^\\w+ \\w+' })],
+  [
+    'matches unicode letters are not \\w',
+    trait('traits.note', 'string', { op: 'matches', pattern: '^\\w\\w ' }),
+  ],
+  [
+    'matches ignoreCase',
+    trait('traits.note', 'string', { op: 'matches', pattern: 'PRICING$', ignoreCase: true }),
+  ],
+  ['matches dot', trait('traits.note', 'string', { op: 'matches', pattern: 'l.kes' })],
+  ['email endsWith', trait('email', 'string', { op: 'endsWith', value: '@example.com' })],
+  ['email isEmpty', trait('email', 'string', { op: 'isEmpty' })],
+  [
+    'date after',
+    trait('traits.signupDate', 'date', { op: 'after', value: '2026-05-31T23:59:59Z' }),
+  ],
+  [
+    'date withinLast edge',
+    trait('traits.lastOrderAt', 'date', { op: 'withinLast', duration: dur(29, 'hours') }),
+  ],
+  [
+    'date withinLast',
+    trait('traits.lastOrderAt', 'date', { op: 'withinLast', duration: dur(28, 'hours') }),
+  ],
+  [
+    'date notWithinLast',
+    trait('traits.signupDate', 'date', { op: 'notWithinLast', duration: dur(14) }),
+  ],
+  [
+    'date between',
+    trait('traits.signupDate', 'date', {
+      op: 'between',
+      min: '2026-06-01',
+      max: '2026-06-01T00:00:00Z',
+    }),
+  ],
+  ['createdAt withinLast', trait('createdAt', 'date', { op: 'withinLast', duration: dur(30) })],
+  ['createdAt anniversary', trait('createdAt', 'date', { op: 'anniversaryWithin', days: 30 })],
+  ['birthday anniversary', trait('traits.birthday', 'date', { op: 'anniversaryWithin', days: 5 })],
+  [
+    'leap-day anniversary',
+    trait('traits.birthday', 'date', { op: 'anniversaryWithin', days: 366 }),
+  ],
+  [
+    'count ever',
+    {
+      kind: 'event',
+      event: 'email_click',
+      measure: { type: 'count', window: { type: 'ever' }, compare: { op: 'gte', value: 2 } },
+    },
+  ],
+  [
+    'count zero in 60 days',
+    {
+      kind: 'event',
+      event: 'order',
+      measure: {
+        type: 'count',
+        window: { type: 'last', duration: dur(60) },
+        compare: { op: 'eq', value: 0 },
+      },
+    },
+  ],
+  [
+    'count with filter',
+    {
+      kind: 'event',
+      event: 'email_click',
+      where: { kind: 'property', path: 'url', type: 'string', op: 'startsWith', value: '/pricing' },
+      measure: {
+        type: 'count',
+        window: { type: 'last', duration: dur(30) },
+        compare: { op: 'gte', value: 2 },
+      },
+    },
+  ],
+  [
+    'count between window',
+    {
+      kind: 'event',
+      event: 'order',
+      measure: {
+        type: 'count',
+        window: { type: 'between', from: '2026-05-16T12:00:00Z', to: '2026-06-10T12:00:00Z' },
+        compare: { op: 'eq', value: 2 },
+      },
+    },
+  ],
+  [
+    'sum',
+    {
+      kind: 'event',
+      event: 'order',
+      measure: {
+        type: 'sum',
+        property: 'amount',
+        window: { type: 'ever' },
+        compare: { op: 'eq', value: 180.5 },
+      },
+    },
+  ],
+  [
+    'sum of nothing is 0',
+    {
+      kind: 'event',
+      event: 'order',
+      measure: {
+        type: 'sum',
+        property: 'amount',
+        window: { type: 'ever' },
+        compare: { op: 'eq', value: 0 },
+      },
+    },
+  ],
+  [
+    'avg',
+    {
+      kind: 'event',
+      event: 'order',
+      measure: {
+        type: 'avg',
+        property: 'amount',
+        window: { type: 'ever' },
+        compare: { op: 'between', min: 90, max: 500 },
+      },
+    },
+  ],
+  [
+    'min',
+    {
+      kind: 'event',
+      event: 'order',
+      measure: {
+        type: 'min',
+        property: 'amount',
+        window: { type: 'ever' },
+        compare: { op: 'lt', value: 100 },
+      },
+    },
+  ],
+  [
+    'max of nothing is no value',
+    {
+      kind: 'event',
+      event: 'order',
+      measure: {
+        type: 'max',
+        property: 'amount',
+        window: { type: 'ever' },
+        compare: { op: 'lt', value: 1e9 },
+      },
+    },
+  ],
+  [
+    'lastOccurredWithin',
+    {
+      kind: 'event',
+      event: 'email_click',
+      measure: { type: 'lastOccurredWithin', duration: dur(3) },
+    },
+  ],
+  [
+    'lastOccurredBefore',
+    {
+      kind: 'event',
+      event: 'email_click',
+      measure: { type: 'lastOccurredBefore', duration: dur(1) },
+    },
+  ],
+  [
+    'firstOccurredWithin',
+    { kind: 'event', event: 'order', measure: { type: 'firstOccurredWithin', duration: dur(31) } },
+  ],
+  [
+    'score current',
+    { kind: 'score', model: 'fit', measure: { type: 'current', compare: { op: 'gte', value: 5 } } },
+  ],
+  [
+    'score change',
+    {
+      kind: 'score',
+      model: 'fit',
+      measure: { type: 'change', duration: dur(30), compare: { op: 'gte', value: 5 } },
+    },
+  ],
+  [
+    'score change from nothing',
+    {
+      kind: 'score',
+      model: 'fit',
+      measure: { type: 'change', duration: dur(5), compare: { op: 'eq', value: 0 } },
+    },
+  ],
+  ['hasScore', { kind: 'score', model: 'fit', measure: { type: 'hasScore' } }],
+  ['segment', { kind: 'segment', segmentId: 'seg-vip' }],
+  ['consent latest wins', { kind: 'consent', channel: 'email' }],
+  ['no consent record', { kind: 'not', child: { kind: 'consent', channel: 'sms' } }],
+  ['bucket', { kind: 'randomBucket', salt: 'spring', from: 0, to: 5000 }],
+  ['bucket other half', { kind: 'randomBucket', salt: 'spring', from: 5000, to: 10000 }],
+  [
+    'empty all / any',
+    {
+      kind: 'any',
+      children: [
+        { kind: 'all', children: [] },
+        { kind: 'any', children: [] },
+      ],
+    },
+  ],
+  [
+    'nested groups',
+    {
+      kind: 'all',
+      children: [
+        {
+          kind: 'any',
+          children: [
+            trait('traits.country', 'string', { op: 'in', values: ['US', 'CA'] }),
+            trait('traits.ltv', 'number', { op: 'gt', value: 500 }),
+          ],
+        },
+        {
+          kind: 'not',
+          child: {
+            kind: 'event',
+            event: 'order',
+            measure: { type: 'count', window: { type: 'ever' }, compare: { op: 'gt', value: 3 } },
+          },
+        },
+      ],
+    },
+  ],
+];
+
+let t: TestApp;
+let workspaceId: string;
+let facts: Map<string, CustomerFacts>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  workspaceId = (await t.workspace('Rules')).id;
+  const em = t.app.orm.em.fork();
+  await storeFacts(em, workspaceId, customers);
+  const reader = t.app.orm.em.fork();
+  scopeToWorkspace(reader, workspaceId);
+  facts = await loadCustomerFacts(
+    reader,
+    customers.map((c) => c.id),
+  );
+});
+afterAll(() => t.close());
+
+describe(`rule SQL on ${testDialect} agrees with the interpreter`, () => {
+  it('loads back the facts it stored', () => {
+    for (const c of customers) {
+      const loaded = facts.get(c.id)!;
+      expect(loaded.traits).toEqual(c.traits);
+      const key = (e: CustomerFacts['events'][number]) =>
+        JSON.stringify([e.occurredAt, e.name, e.properties]);
+      expect(loaded.events.map(key).sort()).toEqual(c.events.map(key).sort());
+      expect(loaded.events.map((e) => e.occurredAt)).toEqual(
+        [...c.events.map((e) => e.occurredAt)].sort((a, b) => a - b),
+      );
+      expect(loaded.consent).toEqual(c.consent ?? {});
+    }
+  });
+
+  it.each(rules)('%s', async (_name, root) => {
+    const validated = validateRule({ version: 1, root });
+    expect(validated.ok, JSON.stringify(validated)).toBe(true);
+    if (!validated.ok) return;
+    for (const timeZone of ['UTC', 'Pacific/Kiritimati']) {
+      const expected = customers
+        .filter((c) => interpret(validated.rule, facts.get(c.id)!, { now: NOW, timeZone }))
+        .map((c) => c.id)
+        .sort();
+      const em = t.app.orm.em.fork();
+      expect(
+        await matchingCustomerIds(em, workspaceId, validated.rule, { now: NOW, timeZone }),
+      ).toEqual(expected);
+      expect(
+        await countMatchingCustomers(em, workspaceId, validated.rule, { now: NOW, timeZone }),
+      ).toBe(expected.length);
+    }
+  });
+
+  it('keeps hostile values out of the SQL text', async () => {
+    const hostile = `'; DROP TABLE customers; --`;
+    const root: RuleNode = {
+      kind: 'any',
+      children: [
+        trait('traits.country', 'string', { op: 'eq', value: hostile }),
+        {
+          kind: 'event',
+          event: hostile,
+          measure: { type: 'count', window: { type: 'ever' }, compare: { op: 'gt', value: 0 } },
+        },
+      ],
+    };
+    expect(
+      await matchingCustomerIds(
+        t.app.orm.em.fork(),
+        workspaceId,
+        { version: 1, root },
+        { now: NOW },
+      ),
+    ).toEqual([]);
+    expect(
+      await countMatchingCustomers(
+        t.app.orm.em.fork(),
+        workspaceId,
+        { version: 1, root: { kind: 'all', children: [] } },
+        { now: NOW },
+      ),
+    ).toBe(customers.length);
+  });
+});

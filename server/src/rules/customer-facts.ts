@@ -1,10 +1,18 @@
-import type { CustomerFacts } from '@cairn/schema';
+import type { CustomerFacts, EventFact } from '@cairn/schema';
 import { ConsentRecord, Customer, Event, ScoreEntry, SegmentMembership } from '../db/entities';
 import type { Em } from '../db/orm';
 
+interface Collected {
+  events: EventFact[];
+  scores: Map<string, Array<{ at: number; value: number }>>;
+  consent: Map<string, boolean>;
+  segments: string[];
+}
+
 /**
  * Loads what the evaluators need about customers (profile, events, score histories, latest
- * consent per channel, memberships) in five queries, whatever the number of customers.
+ * consent per channel, memberships) in five queries, whatever the number of customers. Keyed
+ * collections are built with Maps, so names such as "constructor" or "__proto__" are plain keys.
  */
 export async function loadCustomerFacts(
   em: Em,
@@ -22,40 +30,46 @@ export async function loadCustomerFacts(
     ),
     em.find(SegmentMembership, { customer: { $in: ids } }),
   ]);
-  const facts = new Map<string, { -readonly [K in keyof CustomerFacts]: CustomerFacts[K] }>();
-  for (const c of customers) {
-    facts.set(c.id, {
-      id: c.id,
-      email: c.email,
-      createdAt: c.createdAt.getTime(),
-      traits: c.traits,
-      events: [],
-      scores: {},
-      consent: {},
-      segments: [],
-    });
-  }
+  const collected = new Map<string, Collected>(
+    customers.map((c) => [
+      c.id,
+      { events: [], scores: new Map(), consent: new Map(), segments: [] },
+    ]),
+  );
   for (const e of events) {
-    (facts.get(e.customer.id)?.events as CustomerFacts['events'][number][] | undefined)?.push({
-      id: e.id,
-      name: e.name,
-      occurredAt: e.occurredAt.getTime(),
-      properties: e.properties,
-    });
+    collected
+      .get(e.customer.id)
+      ?.events.push({
+        id: e.id,
+        name: e.name,
+        occurredAt: e.occurredAt.getTime(),
+        properties: e.properties,
+      });
   }
   for (const s of scores) {
-    const f = facts.get(s.customer.id);
-    if (!f) continue;
-    const history = ((
-      f.scores as Record<string, { history: Array<{ at: number; value: number }> }>
-    )[s.model] ??= { history: [] });
-    history.history.push({ at: s.at.getTime(), value: s.value });
+    const history = collected.get(s.customer.id)?.scores;
+    if (!history) continue;
+    if (!history.has(s.model)) history.set(s.model, []);
+    history.get(s.model)!.push({ at: s.at.getTime(), value: s.value });
   }
-  for (const r of consents) {
-    const f = facts.get(r.customer.id);
-    if (f) (f.consent as Record<string, boolean>)[r.channel] = r.granted;
-  }
-  for (const m of memberships)
-    (facts.get(m.customer.id)?.segments as string[] | undefined)?.push(m.segmentId);
-  return facts;
+  // Oldest first, so the latest record per channel wins.
+  for (const r of consents) collected.get(r.customer.id)?.consent.set(r.channel, r.granted);
+  for (const m of memberships) collected.get(m.customer.id)?.segments.push(m.segmentId);
+
+  return new Map(
+    customers.map((c) => {
+      const k = collected.get(c.id)!;
+      const facts: CustomerFacts = {
+        id: c.id,
+        email: c.email,
+        createdAt: c.createdAt.getTime(),
+        traits: c.traits,
+        events: k.events,
+        scores: Object.fromEntries([...k.scores].map(([model, history]) => [model, { history }])),
+        consent: Object.fromEntries(k.consent),
+        segments: k.segments,
+      };
+      return [c.id, facts];
+    }),
+  );
 }

@@ -22,10 +22,10 @@ mkdirSync(resultsDir, { recursive: true });
 const outcomes = [];
 const skipped = [];
 
-async function stage(name, command, args, cwd = root) {
+async function stage(name, command, args, cwd = root, env = process.env) {
   const started = Date.now();
   console.log(`\n━━ ${name} ━━`);
-  const code = await run(command, args, { cwd });
+  const code = await run(command, args, { cwd, env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   outcomes.push({ name, ok: code === 0, seconds });
   console.log(`${code === 0 ? '✔' : '✖'} ${name} (${seconds} s)`);
@@ -79,6 +79,13 @@ await stage('GraphQL codegen is up to date', pnpm, [
 ]);
 await vitest('unit and integration tests (SQLite)', 'sqlite.json', []);
 
+await vitest(
+  'conformance suites (JsonLogic)',
+  'conformance.json',
+  ['--config', 'vitest.conformance.config.ts'],
+  join(root, 'test'),
+);
+
 if (await reachable(pgUrl)) {
   await vitest(
     'integration tests (PostgreSQL)',
@@ -108,10 +115,38 @@ if (existsSync(chromium)) {
   );
 }
 
+// Benchmarks print figures and ratios against a baseline from the same run; CI runs them small
+// (the sizes come from the environment). They fail only when engines disagree or crash.
+const benchEnv = {
+  ...process.env,
+  BENCH_PROFILES: process.env.BENCH_PROFILES ?? '10000',
+  BENCH_CUSTOMERS: process.env.BENCH_CUSTOMERS ?? '20000',
+  BENCH_EVENTS: process.env.BENCH_EVENTS ?? '100000',
+  BENCH_SQLITE_EVENTS: process.env.BENCH_SQLITE_EVENTS ?? '100000',
+};
+await stage(
+  'benchmark: rule evaluators (small size)',
+  pnpm,
+  [...pnpmArgs, '--filter', '@cairn/test', 'bench:rules'],
+  root,
+  benchEnv,
+);
+if (await reachable(pgUrl)) {
+  await stage(
+    'benchmark: segment SQL (small size)',
+    pnpm,
+    [...pnpmArgs, '--filter', '@cairn/test', 'bench:segments'],
+    root,
+    benchEnv,
+  );
+} else {
+  skip('benchmark: segment SQL', `no PostgreSQL answers at ${pgUrl}`);
+}
+
 let passed = 0;
 let failed = 0;
 let pending = 0;
-for (const file of ['sqlite.json', 'postgres.json', 'browser.json']) {
+for (const file of ['sqlite.json', 'conformance.json', 'postgres.json', 'browser.json']) {
   const path = join(resultsDir, file);
   if (!existsSync(path)) continue;
   const report = JSON.parse(readFileSync(path, 'utf8'));

@@ -157,6 +157,15 @@ describe('trait conditions', () => {
   });
 });
 
+// Regression: an unrepresentable createdAt made toISOString throw inside the interpreter.
+describe('an unrepresentable createdAt', () => {
+  it.each([Number.NaN, Infinity, 8.64e15 + 1])('counts %s as missing', (createdAt) => {
+    const f = { ...facts, createdAt };
+    expect(run(trait('createdAt', 'date', { op: 'exists' }), f)).toBe(false);
+    expect(run(trait('createdAt', 'date', { op: 'notExists' }), f)).toBe(true);
+  });
+});
+
 describe('groups and negation', () => {
   const t = trait('traits.country', 'string', { op: 'eq', value: 'US' });
   const f = trait('traits.country', 'string', { op: 'eq', value: 'FR' });

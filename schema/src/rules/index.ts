@@ -4,6 +4,7 @@ export { OPERATORS_BY_TYPE, operatorAllowed, TRUE_WHEN_MISSING } from './operato
 export { explain, interpret, type Explanation, type ExplainFacts } from './explain';
 export { randomBucket, md5Hex } from './bucket';
 export { compileRegex } from './predicate';
+export * from './jsonlogic';
 export { parseIsoInstant, durationMs, daysUntilAnniversary, isTimeZone } from './time';
 export {
   validateRule,

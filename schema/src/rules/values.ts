@@ -17,8 +17,13 @@ export function valueAtPath(root: unknown, path: string): unknown {
 export function profileValue(facts: CustomerFacts, path: string): unknown {
   if (path.startsWith('traits.')) return valueAtPath(facts.traits, path.slice('traits.'.length));
   if (path === 'email') return facts.email ?? undefined;
-  if (path === 'createdAt')
-    return facts.createdAt === undefined ? undefined : new Date(facts.createdAt).toISOString();
+  if (path === 'createdAt') {
+    // A time JavaScript cannot represent (NaN, beyond ±8.64e15 ms) is no value, as in the database.
+    const t = facts.createdAt;
+    return t === undefined || !Number.isFinite(t) || Math.abs(t) > 8.64e15
+      ? undefined
+      : new Date(t).toISOString();
+  }
   return undefined;
 }
 

@@ -1,0 +1,240 @@
+/**
+ * The benchmark rule in each engine:
+ * ((country in [US, CA] and ltv > 500) or (leadScore >= 60 and not lastSeenDaysAgo > 60))
+ * and email_click count >= 2 (window: ever, i.e. events up to now).
+ */
+import {
+  interpret,
+  type CustomerFacts,
+  type EventFact,
+  type RuleDocument,
+  type RuleNode,
+} from '@cairn/schema';
+import { LogicEngine } from 'json-logic-engine';
+import jsonLogic, { type RulesLogic } from 'json-logic-js';
+import { Engine as RulesEngine, type TopLevelCondition } from 'json-rules-engine';
+import { compileRule } from '../../../schema/src/rules/compile/compile-rule';
+import { toJsonLogic } from '../../../schema/src/rules/jsonlogic';
+import { asyncTimer, syncTimer, type Timer } from '../measure';
+
+export const NOW = Date.UTC(2026, 4, 1);
+const OPTIONS = { now: NOW } as const;
+
+const TRAITS: RuleNode = {
+  kind: 'any',
+  children: [
+    {
+      kind: 'all',
+      children: [
+        { kind: 'trait', path: 'traits.country', type: 'string', op: 'in', values: ['US', 'CA'] },
+        { kind: 'trait', path: 'traits.ltv', type: 'number', op: 'gt', value: 500 },
+      ],
+    },
+    {
+      kind: 'all',
+      children: [
+        { kind: 'trait', path: 'traits.leadScore', type: 'number', op: 'gte', value: 60 },
+        {
+          kind: 'not',
+          child: {
+            kind: 'trait',
+            path: 'traits.lastSeenDaysAgo',
+            type: 'number',
+            op: 'gt',
+            value: 60,
+          },
+        },
+      ],
+    },
+  ],
+};
+
+export const RULE: RuleDocument = {
+  version: 1,
+  root: {
+    kind: 'all',
+    children: [
+      TRAITS,
+      {
+        kind: 'event',
+        event: 'email_click',
+        measure: { type: 'count', window: { type: 'ever' }, compare: { op: 'gte', value: 2 } },
+      },
+    ],
+  },
+};
+
+/** The baseline: the rule as a developer would write it by hand (typeof guards keep Cairn's semantics on wrongly-typed values). */
+export function handWritten(f: CustomerFacts): boolean {
+  const t = f.traits;
+  const country = t['country'];
+  const ltv = t['ltv'];
+  const lead = t['leadScore'];
+  const last = t['lastSeenDaysAgo'];
+  const traits =
+    ((country === 'US' || country === 'CA') && typeof ltv === 'number' && ltv > 500) ||
+    (typeof lead === 'number' && lead >= 60 && !(typeof last === 'number' && last > 60));
+  if (!traits) return false;
+  let clicks = 0;
+  const events = f.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.name === 'email_click' && e.occurredAt <= NOW) clicks++;
+  }
+  return clicks >= 2;
+}
+
+/** The email_click count in JsonLogic, on the events array: filter, then reduce to a count (no precomputation). */
+const CLICKS = {
+  '>=': [
+    {
+      reduce: [
+        {
+          filter: [
+            { var: 'events' },
+            {
+              and: [
+                { '==': [{ var: 'name' }, 'email_click'] },
+                { '<=': [{ var: 'occurredAt' }, NOW] },
+              ],
+            },
+          ],
+        },
+        { '+': [{ var: 'accumulator' }, 1] },
+        0,
+      ],
+    },
+    2,
+  ],
+};
+
+/** The traits part as a json-logic user writes it (loose comparisons: right for numbers or missing values). */
+const IDIOMATIC = {
+  and: [
+    {
+      or: [
+        {
+          and: [
+            { in: [{ var: 'traits.country' }, ['US', 'CA']] },
+            { '>': [{ var: 'traits.ltv' }, 500] },
+          ],
+        },
+        {
+          and: [
+            { '>=': [{ var: 'traits.leadScore' }, 60] },
+            { '!': { '>': [{ var: 'traits.lastSeenDaysAgo' }, 60] } },
+          ],
+        },
+      ],
+    },
+    CLICKS,
+  ],
+};
+
+function exported(): unknown {
+  const traits = toJsonLogic({ version: 1, root: TRAITS });
+  if (!traits.ok) throw new Error(`toJsonLogic failed: ${JSON.stringify(traits.problems)}`);
+  return { and: [traits.logic, CLICKS] };
+}
+
+const JSON_RULES_CONDITIONS: TopLevelCondition = {
+  all: [
+    {
+      any: [
+        {
+          all: [
+            { fact: 'country', operator: 'in', value: ['US', 'CA'] },
+            { fact: 'ltv', operator: 'greaterThan', value: 500 },
+          ],
+        },
+        {
+          all: [
+            { fact: 'leadScore', operator: 'greaterThanInclusive', value: 60 },
+            { not: { fact: 'lastSeenDaysAgo', operator: 'greaterThan', value: 60 } },
+          ],
+        },
+      ],
+    },
+    { fact: 'emailClicks', operator: 'greaterThanInclusive', value: 2 },
+  ],
+};
+
+export interface BenchEngine {
+  readonly name: string;
+  /** Timed rounds use this many profiles (slow engines time a subset); all profiles otherwise. */
+  readonly timedProfiles?: number;
+  /** Every profile's verdict (untimed; per-profile inputs are prepared first). */
+  verdicts(profiles: readonly CustomerFacts[]): Promise<boolean[]>;
+  /** A timer over these profiles' inputs, prepared once, outside the timed loop. */
+  timer(profiles: readonly CustomerFacts[]): Timer;
+}
+
+/** A synchronous engine; `prepare` builds each profile's input once, outside the timed loop. */
+function syncEngine<T>(
+  name: string,
+  prepare: (p: CustomerFacts) => T,
+  evaluate: (input: T) => boolean,
+  timedProfiles?: number,
+): BenchEngine {
+  return {
+    name,
+    ...(timedProfiles === undefined ? {} : { timedProfiles }),
+    verdicts: async (profiles) => profiles.map((p) => evaluate(prepare(p))),
+    timer: (profiles) => syncTimer(evaluate, profiles.map(prepare)),
+  };
+}
+
+const asIs = (p: CustomerFacts) => p;
+
+export function benchEngines(slowSubset: number): BenchEngine[] {
+  const compiled = compileRule(RULE);
+  const idiomatic = IDIOMATIC as RulesLogic;
+  const exportedLogic = exported() as RulesLogic;
+  const logicEngine = new LogicEngine();
+  const builtIdiomatic = logicEngine.build(IDIOMATIC) as (data: unknown) => unknown;
+  const builtExported = logicEngine.build(exportedLogic) as (data: unknown) => unknown;
+
+  const rules = new RulesEngine([], { allowUndefinedFacts: true });
+  rules.addRule({ conditions: JSON_RULES_CONDITIONS, event: { type: 'match' } });
+  rules.addFact('emailClicks', async (_params, almanac) => {
+    const events = await almanac.factValue<EventFact[]>('events');
+    let clicks = 0;
+    for (const e of events) if (e.name === 'email_click' && e.occurredAt <= NOW) clicks++;
+    return clicks;
+  });
+  const rulesVerdict = async (facts: Record<string, unknown>) =>
+    (await rules.run(facts)).events.length > 0;
+  const rulesFacts = (p: CustomerFacts): Record<string, unknown> => ({
+    ...p.traits,
+    events: p.events,
+  });
+
+  return [
+    syncEngine('hand-written JS (baseline)', asIs, handWritten),
+    syncEngine('Cairn compiled (compileRule)', asIs, (f) => compiled.evaluate(f, OPTIONS)),
+    syncEngine(
+      'Cairn interpreter (interpret)',
+      asIs,
+      (f) => interpret(RULE, f, OPTIONS),
+      slowSubset,
+    ),
+    syncEngine('json-logic-js apply', asIs, (f) => jsonLogic.apply(idiomatic, f) === true),
+    syncEngine('json-logic-engine build()', asIs, (f) => builtIdiomatic(f) === true),
+    syncEngine(
+      'json-logic-js, toJsonLogic export',
+      asIs,
+      (f) => jsonLogic.apply(exportedLogic, f) === true,
+    ),
+    syncEngine('json-logic-engine, toJsonLogic export', asIs, (f) => builtExported(f) === true),
+    {
+      name: 'json-rules-engine 7 (async)',
+      timedProfiles: slowSubset,
+      verdicts: async (profiles) => {
+        const out: boolean[] = [];
+        for (const p of profiles) out.push(await rulesVerdict(rulesFacts(p)));
+        return out;
+      },
+      timer: (profiles) => asyncTimer(rulesVerdict, profiles.map(rulesFacts)),
+    },
+  ];
+}

@@ -68,8 +68,19 @@ interface Ctx extends PredicateContext {
   readonly facts: CustomerFacts;
 }
 
-const base = (n: { kind: Explanation['kind']; id?: string }) =>
-  n.id === undefined ? { kind: n.kind } : { kind: n.kind, id: n.id };
+/** One evaluated node (built without object spreads: they dominate the interpreter's time on Node 20). */
+function out(
+  n: { kind: Explanation['kind']; id?: string },
+  result: boolean,
+  facts?: ExplainFacts,
+  children?: readonly Explanation[],
+): Explanation {
+  const e: { -readonly [K in keyof Explanation]: Explanation[K] } = { kind: n.kind, result };
+  if (n.id !== undefined) e.id = n.id;
+  if (facts !== undefined) e.facts = facts;
+  if (children !== undefined) e.children = children;
+  return e;
+}
 
 function node(n: RuleNode, ctx: Ctx): Explanation {
   switch (n.kind) {
@@ -78,31 +89,29 @@ function node(n: RuleNode, ctx: Ctx): Explanation {
       const children = n.children.map((c) => node(c, ctx));
       const result =
         n.kind === 'all' ? children.every((c) => c.result) : children.some((c) => c.result);
-      return { ...base(n), result, children };
+      return out(n, result, undefined, children);
     }
     case 'not': {
       const child = node(n.child, ctx);
-      return { ...base(n), result: !child.result, children: [child] };
+      return out(n, !child.result, undefined, [child]);
     }
     case 'trait': {
       const value = profileValue(ctx.facts, n.path);
-      return { ...base(n), result: testPredicate(n, value, n.type, ctx), facts: { value } };
+      return out(n, testPredicate(n, value, n.type, ctx), { value });
     }
     case 'event':
       return eventNode(n, ctx);
     case 'score':
       return scoreNode(n, ctx);
     case 'segment':
-      return { ...base(n), result: (ctx.facts.segments ?? []).includes(n.segmentId) };
+      return out(n, (ctx.facts.segments ?? []).includes(n.segmentId));
     case 'consent':
-      return {
-        ...base(n),
-        result: ctx.facts.consent?.[n.channel] === true,
-        facts: { value: ctx.facts.consent?.[n.channel] ?? null },
-      };
+      return out(n, ctx.facts.consent?.[n.channel] === true, {
+        value: ctx.facts.consent?.[n.channel] ?? null,
+      });
     case 'randomBucket': {
       const bucket = randomBucket(ctx.facts.id, n.salt);
-      return { ...base(n), result: n.from <= bucket && bucket < n.to, facts: { bucket } };
+      return out(n, n.from <= bucket && bucket < n.to, { bucket });
     }
     default:
       return assertUnreachable(n);
@@ -179,11 +188,7 @@ function eventNode(n: EventCondition, ctx: Ctx): Explanation {
       const hits = matchingEvents(n, ctx, ctx.facts.events).filter((e) =>
         inWindow(e.occurredAt, b),
       );
-      return {
-        ...base(n),
-        result: compare(m.compare, hits.length),
-        facts: { count: hits.length, ...listed(hits) },
-      };
+      return out(n, compare(m.compare, hits.length), { count: hits.length, ...listed(hits) });
     }
     case 'sum':
     case 'avg':
@@ -197,11 +202,11 @@ function eventNode(n: EventCondition, ctx: Ctx): Explanation {
         .map((e) => valueAtPath(e.properties, m.property))
         .filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
       const aggregate = aggregateOf(m.type, numbers);
-      return {
-        ...base(n),
-        result: aggregate !== null && compare(m.compare, aggregate),
-        facts: { count: hits.length, aggregate, ...listed(hits) },
-      };
+      return out(n, aggregate !== null && compare(m.compare, aggregate), {
+        count: hits.length,
+        aggregate,
+        ...listed(hits),
+      });
     }
     case 'firstOccurredWithin':
     case 'firstOccurredBefore':
@@ -216,7 +221,7 @@ function eventNode(n: EventCondition, ctx: Ctx): Explanation {
       const cutoff = ctx.now - durationMs(m.duration);
       const within = m.type.endsWith('Within');
       const result = occurredAt !== null && (within ? occurredAt >= cutoff : occurredAt < cutoff);
-      return { ...base(n), result, facts: { occurredAt, count: times.length } };
+      return out(n, result, { occurredAt, count: times.length });
     }
     default:
       return assertUnreachable(m);
@@ -253,18 +258,14 @@ function scoreNode(n: ScoreCondition, ctx: Ctx): Explanation {
   const m = n.measure;
   switch (m.type) {
     case 'hasScore':
-      return { ...base(n), result: score !== null, facts: { score } };
+      return out(n, score !== null, { score });
     case 'current':
-      return { ...base(n), result: score !== null && compare(m.compare, score), facts: { score } };
+      return out(n, score !== null && compare(m.compare, score), { score });
     case 'change': {
       // Before its first entry a model's score counts as 0, so a new lead's first points are a rise.
       const change =
         score === null ? null : score - (scoreAt(history, ctx.now - durationMs(m.duration)) ?? 0);
-      return {
-        ...base(n),
-        result: change !== null && compare(m.compare, change),
-        facts: { score, change },
-      };
+      return out(n, change !== null && compare(m.compare, change), { score, change });
     }
     default:
       return assertUnreachable(m);

@@ -1,7 +1,7 @@
 import { assertUnreachable } from '../../assert-unreachable';
 import type { FilterNode, RuleNode, ValueType } from '../rule.types';
 import type { RuleProblem } from './problems';
-import type { JsonPath } from './reader';
+import { own, type JsonPath } from './reader';
 
 /** What a workspace is known to hold, from the data catalog (the server keeps it up to date). */
 export interface RuleCatalog {
@@ -40,7 +40,7 @@ export function checkCatalog(
         return;
       case 'trait': {
         const known =
-          catalog.traits?.[n.path] ??
+          own(catalog.traits, n.path) ??
           (n.path === 'email' ? 'string' : n.path === 'createdAt' ? 'date' : undefined);
         if (catalog.traits && known === undefined) {
           problems.push({
@@ -62,7 +62,7 @@ export function checkCatalog(
         return;
       }
       case 'event': {
-        const event = catalog.events?.[n.event];
+        const event = own(catalog.events, n.event);
         if (catalog.events && !event) {
           problems.push({
             code: 'RULE_UNKNOWN_EVENT',
@@ -75,7 +75,7 @@ export function checkCatalog(
         if (n.where) visitFilter(n.where, [...path, 'where'], n.event, event.properties);
         const m = n.measure;
         if (m.type === 'sum' || m.type === 'avg' || m.type === 'min' || m.type === 'max') {
-          const type = event.properties[m.property];
+          const type = own(event.properties, m.property);
           if (type === undefined) {
             problems.push({
               code: 'RULE_UNKNOWN_PROPERTY',
@@ -102,7 +102,7 @@ export function checkCatalog(
         }
         return;
       case 'segment': {
-        if (catalog.segments && !catalog.segments[n.segmentId] && n.segmentId !== segmentId) {
+        if (catalog.segments && !own(catalog.segments, n.segmentId) && n.segmentId !== segmentId) {
           problems.push({
             code: 'RULE_UNKNOWN_SEGMENT',
             message: `No segment with id "${n.segmentId}" exists in this workspace.`,
@@ -114,7 +114,7 @@ export function checkCatalog(
           segmentId === undefined ? undefined : findCycle(n.segmentId, segmentId, catalog);
         if (cycle) {
           const names = [segmentId!, ...cycle].map(
-            (id) => `"${catalog.segments?.[id]?.name ?? id}"`,
+            (id) => `"${own(catalog.segments, id)?.name ?? id}"`,
           );
           problems.push({
             code: 'RULE_SEGMENT_CYCLE',
@@ -146,7 +146,7 @@ export function checkCatalog(
         visitFilter(f.child, [...path, 'child'], event, properties);
         return;
       case 'property': {
-        const type = properties[f.path];
+        const type = own(properties, f.path);
         if (type === undefined) {
           problems.push({
             code: 'RULE_UNKNOWN_PROPERTY',
@@ -177,7 +177,7 @@ function findCycle(start: string, target: string, catalog: RuleCatalog): string[
     if (id === target) return chain;
     if (seen.has(id)) return undefined;
     seen.add(id);
-    for (const next of catalog.segments?.[id]?.references ?? []) {
+    for (const next of own(catalog.segments, id)?.references ?? []) {
       const found = walk(next, [...chain, next]);
       if (found) return found;
     }

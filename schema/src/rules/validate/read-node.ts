@@ -10,7 +10,7 @@ import {
 } from '../rule.types';
 import { parseIsoInstant } from '../time';
 import { RULE_LIMITS } from './problems';
-import { describe, type Json, type JsonPath, type Reader } from './reader';
+import { describe, own, type Json, type JsonPath, type Reader } from './reader';
 import {
   PREDICATE_FIELDS,
   readComparison,
@@ -176,7 +176,7 @@ function readKind(
         typeof o['op'] === 'string' ? (o['op'] as keyof typeof PREDICATE_FIELDS) : undefined;
       r.onlyKeys(
         o,
-        ['kind', 'id', 'path', 'type', 'op', ...((op && PREDICATE_FIELDS[op]) ?? [])],
+        ['kind', 'id', 'path', 'type', 'op', ...((op && own(PREDICATE_FIELDS, op)) ?? [])],
         path,
       );
       const fieldPath =

@@ -132,3 +132,16 @@ export function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }
+
+/**
+ * `record[key]` for the record's own keys only: user-supplied names such as "constructor" or
+ * "toString" must not reach Object.prototype.
+ */
+export function own<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  key: string,
+): T | undefined {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key)
+    ? record[key]
+    : undefined;
+}

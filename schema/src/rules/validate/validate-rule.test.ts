@@ -408,3 +408,40 @@ describe('validateRule with a catalog', () => {
     ).toBe(true);
   });
 });
+
+// Regression (found by the fuzz test): names of Object.prototype members reached the prototype.
+describe('validateRule with names like Object.prototype members', () => {
+  const measure = { type: 'count', window: { type: 'ever' }, compare: { op: 'gte', value: 1 } };
+  it('reports an op named "constructor" as unknown', () => {
+    expect(
+      problems({
+        version: 1,
+        root: { kind: 'trait', path: 'traits.plan', type: 'string', op: 'constructor' },
+      }),
+    ).toEqual([{ code: 'RULE_UNKNOWN_OPERATOR', path: 'root.op' }]);
+  });
+
+  it('treats events, properties and segments named "toString" as unknown in the catalog', () => {
+    const catalog: RuleCatalog = { events: { order: { properties: {} } }, segments: {} };
+    expect(
+      problems({ version: 1, root: { kind: 'event', event: 'toString', measure } }, { catalog }),
+    ).toEqual([{ code: 'RULE_UNKNOWN_EVENT', path: 'root.event' }]);
+    expect(
+      problems(
+        {
+          version: 1,
+          root: {
+            kind: 'event',
+            event: 'order',
+            where: { kind: 'property', path: 'constructor', type: 'string', op: 'exists' },
+            measure,
+          },
+        },
+        { catalog },
+      ),
+    ).toEqual([{ code: 'RULE_UNKNOWN_PROPERTY', path: 'root.where.path' }]);
+    expect(
+      problems({ version: 1, root: { kind: 'segment', segmentId: 'toString' } }, { catalog }),
+    ).toEqual([{ code: 'RULE_UNKNOWN_SEGMENT', path: 'root.segmentId' }]);
+  });
+});

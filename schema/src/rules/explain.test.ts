@@ -273,6 +273,43 @@ describe('event conditions', () => {
   });
 });
 
+// Regression: Math.min(...times) overflowed the call stack on long event histories.
+describe('long event histories', () => {
+  it('finds the last occurrence and the maximum among 200,000 events', () => {
+    const events = Array.from({ length: 200_000 }, (_, i) => ({
+      name: 'click',
+      occurredAt: NOW - i * 1000,
+      properties: { amount: i },
+    }));
+    const f = { ...facts, events };
+    expect(
+      run(
+        {
+          kind: 'event',
+          event: 'click',
+          measure: { type: 'lastOccurredWithin', duration: { amount: 1, unit: 'minutes' } },
+        },
+        f,
+      ),
+    ).toBe(true);
+    expect(
+      run(
+        {
+          kind: 'event',
+          event: 'click',
+          measure: {
+            type: 'max',
+            property: 'amount',
+            window: { type: 'ever' },
+            compare: { op: 'eq', value: 199_999 },
+          },
+        },
+        f,
+      ),
+    ).toBe(true);
+  });
+});
+
 describe('scores, segments, consent and buckets', () => {
   const score = (measure: object): RuleNode =>
     ({ kind: 'score', model: 'fit', measure }) as RuleNode;

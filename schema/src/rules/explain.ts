@@ -217,7 +217,9 @@ function eventNode(n: EventCondition, ctx: Ctx): Explanation {
         .filter((t) => t <= ctx.now);
       const first = m.type.startsWith('first');
       const occurredAt =
-        times.length === 0 ? null : first ? Math.min(...times) : Math.max(...times);
+        times.length === 0
+          ? null
+          : times.reduce((a, b) => (first ? Math.min(a, b) : Math.max(a, b)));
       const cutoff = ctx.now - durationMs(m.duration);
       const within = m.type.endsWith('Within');
       const result = occurredAt !== null && (within ? occurredAt >= cutoff : occurredAt < cutoff);
@@ -236,7 +238,7 @@ export function aggregateOf(
   if (type === 'sum') return numbers.reduce((a, b) => a + b, 0);
   if (numbers.length === 0) return null;
   if (type === 'avg') return numbers.reduce((a, b) => a + b, 0) / numbers.length;
-  return type === 'min' ? Math.min(...numbers) : Math.max(...numbers);
+  return numbers.reduce((a, b) => (type === 'min' ? Math.min(a, b) : Math.max(a, b)));
 }
 
 /** The score's value at an instant: the last history entry at or before it, or null. */

@@ -2,6 +2,7 @@ export * from './rule.types';
 export type { CustomerFacts, EvaluationOptions, EventFact, ScoreFact } from './facts';
 export { OPERATORS_BY_TYPE, operatorAllowed, TRUE_WHEN_MISSING } from './operators';
 export { explain, interpret, type Explanation, type ExplainFacts } from './explain';
+export { compileRule, type CompiledRule } from './compile/compile-rule';
 export { randomBucket, md5Hex } from './bucket';
 export { compileRegex } from './predicate';
 export * from './jsonlogic';

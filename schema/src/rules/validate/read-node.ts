@@ -249,7 +249,7 @@ function readProfilePath(
 ): string | undefined {
   const value = readDottedPath(r, o, 'path', path);
   if (value === undefined) return undefined;
-  const field = PROFILE_FIELDS[value];
+  const field = own(PROFILE_FIELDS, value);
   if (field !== undefined) {
     if (type !== undefined && type !== field)
       r.report(

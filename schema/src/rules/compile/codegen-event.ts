@@ -1,0 +1,209 @@
+import { assertUnreachable } from '../../assert-unreachable';
+import type {
+  EventCondition,
+  EventMeasure,
+  EventWindow,
+  FilterNode,
+  NumberComparison,
+} from '../rule.types';
+import { durationMs, parseIsoInstant } from '../time';
+import type { Codegen } from './codegen';
+import { comparisonExpr, predicateStatements } from './codegen-predicate';
+
+/**
+ * An event condition as a call of a generated function making one pass over the customer's
+ * events: the name first, then the window (both cheap), then the `where` filter, then the
+ * measure. Counts and first/last occurrences stop as soon as the verdict cannot change.
+ */
+export function eventConditionExpr(g: Codegen, n: EventCondition): string {
+  const name = g.constant(n.event);
+  const where = n.where === undefined ? undefined : filterExpr(g, n.where);
+  const plan = measurePlan(g, n.measure);
+  const body = [
+    ...plan.prelude,
+    'const events = f.events;',
+    'for (let i = 0; i < events.length; i++) {',
+    '  const e = events[i];',
+    `  if (e.name !== ${name}) continue;`,
+    '  const t = e.occurredAt;',
+    `  if (!(${plan.inWindow})) continue;`,
+    ...(where !== undefined || plan.readsProperties
+      ? ['  const p = e.properties;', '  const ps = shapeOf(p);']
+      : []),
+    ...(where === undefined ? [] : [`  if (!${where}) continue;`]),
+    ...plan.onMatch.map((line) => `  ${line}`),
+    '}',
+    ...plan.result,
+  ];
+  return `${g.declare('e', 'f, now, tz', body)}(f, now, tz)`;
+}
+
+/** An event's `where` filter as an expression over its properties `p` of shape `ps` (`filterMatches`). */
+export function filterExpr(g: Codegen, f: FilterNode): string {
+  switch (f.kind) {
+    case 'all':
+      return f.children.length === 0
+        ? 'true'
+        : `(${f.children.map((c) => filterExpr(g, c)).join(' && ')})`;
+    case 'any':
+      return f.children.length === 0
+        ? 'false'
+        : `(${f.children.map((c) => filterExpr(g, c)).join(' || ')})`;
+    case 'not':
+      return `!${filterExpr(g, f.child)}`;
+    case 'property': {
+      const body = [
+        `const v = ${g.getter(f.path.split('.'))}(p, ps);`,
+        ...predicateStatements(g, f, f.type),
+      ];
+      return `${g.declare('q', 'p, ps, now, tz', body)}(p, ps, now, tz)`;
+    }
+    default:
+      return assertUnreachable(f);
+  }
+}
+
+/** How one measure is computed in the pass: set-up, the window test on `t`, per matching event, verdict. */
+interface MeasurePlan {
+  readonly prelude: string[];
+  readonly inWindow: string;
+  readonly readsProperties: boolean;
+  readonly onMatch: string[];
+  readonly result: string[];
+}
+
+function measurePlan(g: Codegen, m: EventMeasure): MeasurePlan {
+  switch (m.type) {
+    case 'count': {
+      const w = windowTest(g, m.window);
+      const early = countDecidedAt(m.compare);
+      const onMatch =
+        early === undefined
+          ? ['n++;']
+          : [`if (++n >= ${g.constant(early.count)}) return ${early.result};`];
+      return {
+        prelude: [...w.prelude, 'let n = 0;'],
+        inWindow: w.test,
+        readsProperties: false,
+        onMatch,
+        result: [`return ${comparisonExpr(g, m.compare, 'n')};`],
+      };
+    }
+    case 'sum':
+    case 'avg':
+    case 'min':
+    case 'max': {
+      const w = windowTest(g, m.window);
+      const accumulate = {
+        sum: 's += x;',
+        avg: 's += x;\n  c++;',
+        min: 'if (c === 0 || x < s) s = x;\n  c++;',
+        max: 'if (c === 0 || x > s) s = x;\n  c++;',
+      }[m.type];
+      // Sum of nothing is 0; average, minimum and maximum of nothing are no value: false.
+      const result =
+        m.type === 'sum'
+          ? [`return ${comparisonExpr(g, m.compare, 's')};`]
+          : [
+              'if (c === 0) return false;',
+              ...(m.type === 'avg' ? ['const a = s / c;'] : ['const a = s;']),
+              `return ${comparisonExpr(g, m.compare, 'a')};`,
+            ];
+      return {
+        prelude: [...w.prelude, 'let s = 0;', 'let c = 0;'],
+        inWindow: w.test,
+        readsProperties: true,
+        onMatch: [
+          `const x = ${g.getter(m.property.split('.'))}(p, ps);`,
+          `if (typeof x === 'number' && x - x === 0) {\n  ${accumulate}\n}`,
+        ],
+        result,
+      };
+    }
+    case 'firstOccurredWithin':
+    case 'firstOccurredBefore':
+    case 'lastOccurredWithin':
+    case 'lastOccurredBefore': {
+      // Only events at or before now count. "last within" and "first before" hold as soon as one
+      // matching event is on the right side of the cutoff; the other two fail as soon as one is not.
+      const prelude = [
+        `const cutoff = now - ${g.constant(durationMs(m.duration))};`,
+        'let found = false;',
+      ];
+      const plans = {
+        lastOccurredWithin: {
+          inWindow: 't <= now && t >= cutoff',
+          onMatch: ['return true;'],
+          result: ['return false;'],
+        },
+        firstOccurredBefore: {
+          inWindow: 't <= now && t < cutoff',
+          onMatch: ['return true;'],
+          result: ['return false;'],
+        },
+        lastOccurredBefore: {
+          inWindow: 't <= now',
+          onMatch: ['if (t >= cutoff) return false;', 'found = true;'],
+          result: ['return found;'],
+        },
+        firstOccurredWithin: {
+          inWindow: 't <= now',
+          onMatch: ['if (t < cutoff) return false;', 'found = true;'],
+          result: ['return found;'],
+        },
+      };
+      return { prelude, readsProperties: false, ...plans[m.type] };
+    }
+    default:
+      return assertUnreachable(m);
+  }
+}
+
+/** `inWindow(t, windowBounds(w, now))` as an expression over `t`. */
+function windowTest(g: Codegen, w: EventWindow): { prelude: string[]; test: string } {
+  switch (w.type) {
+    case 'ever':
+      // from is -Infinity: every number that is not NaN is at or after it.
+      return { prelude: [], test: 't <= now' };
+    case 'last':
+      return {
+        prelude: [`const from = now - ${g.constant(durationMs(w.duration))};`],
+        test: 't >= from && t <= now',
+      };
+    case 'between': {
+      const from = g.constant(parseIsoInstant(w.from) ?? Infinity);
+      const to = g.constant(parseIsoInstant(w.to) ?? -Infinity);
+      return { prelude: [], test: `t >= ${from} && t < ${to}` };
+    }
+    default:
+      return assertUnreachable(w);
+  }
+}
+
+/**
+ * The count from which a count comparison's verdict no longer changes as more events match, and
+ * that verdict (`gte 2`: true from the second event; `lt 3`: false from the third).
+ */
+export function countDecidedAt(
+  c: NumberComparison,
+): { count: number; result: boolean } | undefined {
+  const decided = (count: number, result: boolean) =>
+    Number.isFinite(count) ? { count, result } : undefined;
+  switch (c.op) {
+    case 'gte':
+      return decided(Math.ceil(c.value), true);
+    case 'gt':
+      return decided(Math.floor(c.value) + 1, true);
+    case 'lt':
+      return decided(Math.ceil(c.value), false);
+    case 'lte':
+    case 'eq':
+      return decided(Math.floor(c.value) + 1, false);
+    case 'neq':
+      return decided(Math.floor(c.value) + 1, true);
+    case 'between':
+      return decided(Math.floor(c.max) + 1, false);
+    default:
+      return assertUnreachable(c);
+  }
+}

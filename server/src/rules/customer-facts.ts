@@ -37,14 +37,12 @@ export async function loadCustomerFacts(
     ]),
   );
   for (const e of events) {
-    collected
-      .get(e.customer.id)
-      ?.events.push({
-        id: e.id,
-        name: e.name,
-        occurredAt: e.occurredAt.getTime(),
-        properties: e.properties,
-      });
+    collected.get(e.customer.id)?.events.push({
+      id: e.id,
+      name: e.name,
+      occurredAt: e.occurredAt.getTime(),
+      properties: e.properties,
+    });
   }
   for (const s of scores) {
     const history = collected.get(s.customer.id)?.scores;

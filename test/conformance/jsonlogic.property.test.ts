@@ -230,8 +230,15 @@ function nodeAt(rule: RuleDocument, path: ReadonlyArray<string | number>): RuleN
  * on: the shared generators also build objects that inherit data from their prototype, which
  * `var` reads and the interpreter does not (see the last test).
  */
-const asJson = (facts: CustomerFacts): CustomerFacts =>
-  JSON.parse(JSON.stringify(facts)) as CustomerFacts;
+const asJson = (facts: CustomerFacts): CustomerFacts => {
+  const json = JSON.parse(JSON.stringify(facts)) as CustomerFacts;
+  // As stored: createdAt is a database timestamp, so always a representable time. (The
+  // interpreter reads an unrepresentable one as missing; JsonLogic would see a number.)
+  const t = json.createdAt;
+  if (t === undefined || (Number.isFinite(t) && Math.abs(t) <= 8.64e15)) return json;
+  const { createdAt: _unrepresentable, ...stored } = json;
+  return stored;
+};
 
 describe('toJsonLogic with the shared rule generators (schema/src/rules/testing)', () => {
   it('exports any single condition with the interpreter verdict, or reports it', () => {

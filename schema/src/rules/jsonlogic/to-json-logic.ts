@@ -28,7 +28,8 @@ const FIX = 'remove the node, or keep the rule in Cairn format';
  * missing and wrongly-typed values keep Cairn's meaning). Evaluate the logic against the customer's
  * facts as JSON data, `jsonLogic.apply(logic, facts)`, and it gives the interpreter's verdict. JSON
  * data means plain objects and lists as `JSON.parse` makes them: a property an object inherits
- * from its prototype is a value to JsonLogic's `var` but not to Cairn. Every node that cannot be
+ * from its prototype is a value to JsonLogic's `var` but not to Cairn, and `createdAt` is a
+ * stored (representable) time. Every node that cannot be
  * exported is reported at once, with its JSON path and node id.
  *
  * @example

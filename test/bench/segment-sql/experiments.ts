@@ -1,8 +1,8 @@
 /**
  * Experiments: what the compiler or the migrations could change to meet the targets, measured on
  * the benchmark's own connection against the unchanged query (the control) measured the same
- * way. Indexes and columns created here are experiments in the scratch database only, dropped
- * again before the next experiment.
+ * way. Indexes, tables and columns created here exist in the scratch database only; each is
+ * dropped before the next experiment, except the last (generated columns), deleted with it.
  */
 import type { BenchDb, BoundSql } from './bench-db';
 import { elapsed, fmtCount, fmtMs, median, type Timing } from './measure';

@@ -27,6 +27,34 @@ export type RuleNode =
   | ConsentCondition
   | RandomBucketCondition;
 
+/** Every kind of rule node, once (the validator reads only these; tests iterate them). */
+export const RULE_NODE_KINDS = [
+  'all',
+  'any',
+  'not',
+  'trait',
+  'event',
+  'score',
+  'segment',
+  'consent',
+  'randomBucket',
+] as const satisfies readonly RuleNode['kind'][];
+/** The kinds allowed inside an event's `where` filter. */
+export const FILTER_NODE_KINDS = [
+  'all',
+  'any',
+  'not',
+  'property',
+] as const satisfies readonly FilterNode['kind'][];
+// Compile-time check that the lists name every kind of the unions.
+const kindsAreComplete: [
+  Exclude<RuleNode['kind'], (typeof RULE_NODE_KINDS)[number]>,
+  Exclude<FilterNode['kind'], (typeof FILTER_NODE_KINDS)[number]>,
+] extends [never, never]
+  ? true
+  : never = true;
+void kindsAreComplete;
+
 /** Nodes allowed inside an event's `where` filter: groups over the event's own properties. */
 export type FilterNode = FilterGroupNode | FilterNotNode | PropertyCondition;
 

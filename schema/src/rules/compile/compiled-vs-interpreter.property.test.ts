@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { explain, filterMatches, interpret, type Explanation } from '../explain';
 import type { CustomerFacts, EvaluationOptions } from '../facts';
 import { OPERATORS_BY_TYPE } from '../operators';
-import type { FilterNode, RuleNode } from '../rule.types';
+import { FILTER_NODE_KINDS, RULE_NODE_KINDS, type FilterNode, type RuleNode } from '../rule.types';
 import { arbEvaluationCase } from '../testing/arbitraries';
 import { validateRule } from '../validate/validate-rule';
 import { compileRule } from './compile-rule';
@@ -59,18 +59,7 @@ describe('compiled evaluator vs reference interpreter', () => {
       })) {
         tally(rule.root, explain(rule, facts, options), facts, options, add);
       }
-      const kinds = [
-        'all',
-        'any',
-        'not',
-        'trait',
-        'event',
-        'score',
-        'segment',
-        'consent',
-        'randomBucket',
-        'property',
-      ];
+      const kinds = [...new Set([...RULE_NODE_KINDS, ...FILTER_NODE_KINDS])];
       const share = (v: { true: number; false: number }) =>
         Math.min(v.true, v.false) / (v.true + v.false);
       const lopsided = kinds

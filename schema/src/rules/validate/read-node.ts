@@ -1,5 +1,7 @@
 import {
   BUCKET_COUNT,
+  FILTER_NODE_KINDS,
+  RULE_NODE_KINDS,
   CHANNELS,
   type EventCondition,
   type EventMeasure,
@@ -19,18 +21,8 @@ import {
   readValueType,
 } from './read-predicate';
 
-const RULE_KINDS = [
-  'all',
-  'any',
-  'not',
-  'trait',
-  'event',
-  'score',
-  'segment',
-  'consent',
-  'randomBucket',
-] as const;
-const FILTER_KINDS = ['all', 'any', 'not', 'property'] as const;
+const RULE_KINDS = RULE_NODE_KINDS;
+const FILTER_KINDS = FILTER_NODE_KINDS;
 const PROFILE_FIELDS: Record<string, 'string' | 'date'> = { email: 'string', createdAt: 'date' };
 /** A path segment: no dots, quotes, brackets or control characters, not starting with "$". */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what the class excludes

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRule } from '../compile/compile-rule';
 import { interpret } from '../explain';
-import { RULE_VERSION } from '../rule.types';
+import { FILTER_NODE_KINDS, RULE_NODE_KINDS, RULE_VERSION } from '../rule.types';
+import { PREDICATE_FIELDS } from './read-predicate';
 import { arbEvaluationCase, arbRuleDocument, RULE_POOLS } from '../testing/arbitraries';
 import type { RuleCatalog } from './catalog';
 import { RULE_PROBLEM_CODES, type RuleProblem } from './problems';
@@ -13,18 +14,7 @@ const env = (name: string): string | undefined =>
 const RUNS = Number(env('RULE_FUZZ_RUNS') ?? 10_000) || 10_000;
 
 type Json = unknown;
-const KINDS = [
-  'all',
-  'any',
-  'not',
-  'trait',
-  'event',
-  'score',
-  'segment',
-  'consent',
-  'randomBucket',
-  'property',
-];
+const KINDS = [...new Set([...RULE_NODE_KINDS, ...FILTER_NODE_KINDS])];
 const FIELDS = [
   'kind',
   'id',
@@ -122,31 +112,7 @@ const CHEAP = [
   'duplicateId',
   'longString',
 ] as const;
-const OPS = [
-  'eq',
-  'neq',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'between',
-  'in',
-  'notIn',
-  'contains',
-  'notContains',
-  'startsWith',
-  'endsWith',
-  'matches',
-  'exists',
-  'notExists',
-  'isEmpty',
-  'before',
-  'after',
-  'withinLast',
-  'notWithinLast',
-  'anniversaryWithin',
-  'Eq',
-];
+const OPS = Object.keys(PREDICATE_FIELDS);
 const PATTERNS = [
   '(a+)+',
   '(a|aa)*',

@@ -48,6 +48,31 @@ export const errorCatalog = {
     summary: 'The change conflicts with existing data.',
     fix: 'Reload the object and apply the change again.',
   },
+  MISSING_IDENTITY: {
+    status: 400,
+    summary: 'An ingested item names no one: it carries no customer id and no identity.',
+    fix: 'Send at least one of customerId, externalIds, email, phone or anonymousId with the item.',
+  },
+  IDENTITY_ERASED: {
+    status: 410,
+    summary: 'The item names a person whose data was erased (GDPR); it is not stored.',
+    fix: 'Remove the person from the source system; erased people cannot be re-created from replays.',
+  },
+  IDENTITY_CONFLICT: {
+    status: 409,
+    summary: 'The identities of one item belong to two known profiles; only anonymous profiles merge automatically.',
+    fix: 'Check which profile is right and send the item with that profile\'s identities only.',
+  },
+  TIMESTAMP_IN_FUTURE: {
+    status: 400,
+    summary: 'The item\'s timestamp lies too far in the future.',
+    fix: 'Send the time the event happened, as an ISO 8601 instant with its offset; check the sender\'s clock.',
+  },
+  BATCH_TOO_LARGE: {
+    status: 413,
+    summary: 'The batch holds more items than one request may carry.',
+    fix: 'Split it into batches of at most 1,000 items.',
+  },
   GRAPHQL_PARSE_FAILED: {
     status: 400,
     summary: 'The GraphQL document could not be parsed.',

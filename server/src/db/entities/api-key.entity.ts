@@ -2,13 +2,15 @@ import { Entity, OptionalProps, ManyToOne, PrimaryKey, Property } from '@mikro-o
 import { newId } from '../ids';
 import { Workspace } from './workspace.entity';
 
+export type ApiKeyScope = 'admin' | 'write';
+
 /**
  * A workspace's API key. Only a SHA-256 hash of the secret is stored; the secret is shown once,
  * when the key is created. `prefix` (the first characters) lets people tell keys apart.
  */
 @Entity({ tableName: 'api_keys' })
 export class ApiKey {
-  [OptionalProps]?: 'createdAt' | 'revokedAt';
+  [OptionalProps]?: 'scope' | 'createdAt' | 'revokedAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
@@ -18,6 +20,10 @@ export class ApiKey {
 
   @Property({ type: 'string', length: 200 })
   name!: string;
+
+  /** `admin` keys use the whole API; `write` keys may only send data (`POST /v1/events`). */
+  @Property({ type: 'string', length: 10, default: 'admin' })
+  scope: ApiKeyScope = 'admin';
 
   @Property({ type: 'string', length: 16 })
   prefix!: string;

@@ -15,12 +15,15 @@ import { Workspace } from './workspace.entity';
 
 export type Traits = Record<string, unknown>;
 
-/** One person's profile: an optional email and free-form traits. */
+/**
+ * One person's profile: free-form traits, a time zone, and (denormalized from the identities) the
+ * primary email. Identities, events, orders and consent point here.
+ */
 @Entity({ tableName: 'customers' })
 @Unique({ properties: ['workspace', 'email'] })
 @Index({ properties: ['workspace', 'createdAt', 'id'] })
 export class Customer {
-  [OptionalProps]?: 'email' | 'traits' | 'createdAt' | 'updatedAt' | 'searchText';
+  [OptionalProps]?: 'email' | 'traits' | 'timeZone' | 'createdAt' | 'updatedAt' | 'searchText';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
@@ -33,6 +36,10 @@ export class Customer {
 
   @Property({ type: 'json' })
   traits: Traits = {};
+
+  /** IANA time zone (e.g. `Europe/Paris`) for calendar conditions and quiet hours; null means UTC. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  timeZone: string | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

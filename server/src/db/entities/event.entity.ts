@@ -18,7 +18,10 @@ import { Workspace } from './workspace.entity';
 @Entity({ tableName: 'events' })
 @Unique({ properties: ['workspace', 'messageId'] })
 @Index({ properties: ['customer', 'name', 'occurredAt'] })
-@Index({ properties: ['workspace', 'name', 'occurredAt'] })
+// Drives the rule compiler's event semi-joins from the workspace's events alone (index-only).
+@Index({ properties: ['workspace', 'name', 'occurredAt', 'customer'] })
+// The customer's timeline, newest first.
+@Index({ properties: ['customer', 'occurredAt', 'id'] })
 export class Event {
   [OptionalProps]?: 'properties' | 'receivedAt' | 'messageId';
 

@@ -1,21 +1,52 @@
 import { ApiKey } from './api-key.entity';
+import { CatalogEvent, CatalogEventProperty, CatalogTrait } from './catalog.entities';
 import { ConsentRecord } from './consent-record.entity';
 import { Customer } from './customer.entity';
+import { CustomerMerge } from './customer-merge.entity';
+import { ErasedIdentity } from './erased-identity.entity';
 import { Event } from './event.entity';
+import { Identity } from './identity.entity';
+import { Order } from './order.entity';
 import { ScoreEntry } from './score-entry.entity';
 import { SegmentMembership } from './segment-membership.entity';
 import { Workspace } from './workspace.entity';
 
-export { ApiKey, ConsentRecord, Customer, Event, ScoreEntry, SegmentMembership, Workspace };
+export {
+  ApiKey,
+  CatalogEvent,
+  CatalogEventProperty,
+  CatalogTrait,
+  ConsentRecord,
+  Customer,
+  CustomerMerge,
+  ErasedIdentity,
+  Event,
+  Identity,
+  Order,
+  ScoreEntry,
+  SegmentMembership,
+  Workspace,
+};
+export type { ApiKeyScope } from './api-key.entity';
+export type { ObservedType } from './catalog.entities';
 export type { Traits } from './customer.entity';
+export type { IdentityKind } from './identity.entity';
+export type { OrderItem } from './order.entity';
 
 /** Every entity the ORM knows. Adding one: create `x.entity.ts`, list it here, then run `pnpm --filter @cairn/server migration:create`. */
 export const entities = [
   Workspace,
   ApiKey,
   Customer,
+  Identity,
   Event,
+  Order,
   ConsentRecord,
+  CustomerMerge,
+  ErasedIdentity,
+  CatalogTrait,
+  CatalogEvent,
+  CatalogEventProperty,
   ScoreEntry,
   SegmentMembership,
 ];

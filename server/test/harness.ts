@@ -28,8 +28,13 @@ export interface TestApp {
   readonly url: string;
   /** Every log line the app wrote, parsed. */
   readonly logs: Array<Record<string, unknown>>;
-  /** A new workspace and a key for it. */
-  workspace(name: string): Promise<{ id: string; key: string }>;
+  /** A new workspace with an admin key (`key`) and a write key (`writeKey`). */
+  workspace(name: string): Promise<{ id: string; key: string; writeKey: string }>;
+  /** `POST /v1/events` with a body (an array is sent as JSON, a string as NDJSON). */
+  events(
+    key: string | undefined,
+    body: unknown[] | string,
+  ): Promise<{ status: number; body: IngestBody }>;
   gql<T = Record<string, unknown>>(
     key: string | undefined,
     query: string,
@@ -76,8 +81,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const em = app.orm.em.fork();
       const workspace = em.create(Workspace, { name });
       const { secret } = createApiKey(em, workspace, `${name} key`);
+      const write = createApiKey(em, workspace, `${name} write key`, 'write');
       await em.flush();
-      return { id: workspace.id, key: secret };
+      return { id: workspace.id, key: secret, writeKey: write.secret };
+    },
+    async events(key, body) {
+      const res = await fetch(`${url}/v1/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': typeof body === 'string' ? 'application/x-ndjson' : 'application/json',
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+        },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as IngestBody };
     },
     async gql(key, query, variables) {
       const res = await fetch(`${url}/graphql`, {
@@ -102,6 +119,23 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** What `POST /v1/events` and the `track`/`identify` mutations answer. */
+export interface IngestBody {
+  results: Array<{
+    index: number;
+    status: 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
+    customerId: string | null;
+    profile: 'CREATED' | 'UPDATED' | 'MERGED' | 'UNCHANGED' | null;
+    mergedCustomerIds: string[];
+    messageId: string | null;
+    problems: Array<{ code: string; path: string[]; message: string }>;
+  }>;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
 /** The `extensions.code` of each error of a response. */

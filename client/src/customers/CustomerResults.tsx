@@ -62,9 +62,9 @@ export function CustomerResults({ search, onClearSearch }: Props) {
     return search === '' ? (
       <EmptyState title="No customers yet" testId="customers-empty">
         <p className="muted">
-          Send profiles with the <code>upsertCustomers</code> mutation: try it in the{' '}
-          <Link to="/playground">Playground</Link>, or start the server with{' '}
-          <code>SEED_DEMO=true</code> for demo data.
+          Send profiles with the <code>identify</code> mutation or events to{' '}
+          <code>POST /v1/events</code>: try it in the <Link to="/playground">Playground</Link>, or
+          start the server with <code>SEED_DEMO=true</code> for demo data.
         </p>
       </EmptyState>
     ) : (

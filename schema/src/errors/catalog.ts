@@ -73,6 +73,11 @@ export const errorCatalog = {
     summary: 'The batch holds more items than one request may carry.',
     fix: 'Split it into batches of at most 1,000 items.',
   },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    summary: 'The uploaded file is larger than the route accepts.',
+    fix: 'Split the file into smaller files and send them one by one.',
+  },
   GRAPHQL_PARSE_FAILED: {
     status: 400,
     summary: 'The GraphQL document could not be parsed.',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { ApiKey, type Workspace } from '../db/entities';
+import { ApiKey, type ApiKeyScope, type Workspace } from '../db/entities';
 import type { Em } from '../db/orm';
 import { CairnError } from '../errors/cairn-error';
 
@@ -16,12 +16,21 @@ export interface CreatedApiKey {
   readonly secret: string;
 }
 
-/** Creates a key for a workspace and returns the secret; persist happens on the caller's flush. */
-export function createApiKey(em: Em, workspace: Workspace, name: string): CreatedApiKey {
+/**
+ * Creates a key for a workspace and returns the secret; persist happens on the caller's flush.
+ * `write` keys can only send data (`POST /v1/events`), so they may ship in web pages and apps.
+ */
+export function createApiKey(
+  em: Em,
+  workspace: Workspace,
+  name: string,
+  scope: ApiKeyScope = 'admin',
+): CreatedApiKey {
   const secret = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
   const apiKey = em.create(ApiKey, {
     workspace,
     name,
+    scope,
     prefix: secret.slice(0, 12),
     tokenHash: hashApiKey(secret),
   });
@@ -44,9 +53,14 @@ export function bearerToken(header: string | undefined): string {
 
 /**
  * Resolves the workspace of an API key. This is the one query that runs before a workspace is
- * known, so it bypasses the tenancy filter explicitly.
+ * known, so it bypasses the tenancy filter explicitly. A `write` key is refused unless `scopes`
+ * allows it.
  */
-export async function authenticate(em: Em, authorization: string | undefined): Promise<Workspace> {
+export async function authenticate(
+  em: Em,
+  authorization: string | undefined,
+  scopes: readonly ApiKeyScope[] = ['admin'],
+): Promise<Workspace> {
   const secret = bearerToken(authorization);
   const tokenHash = hashApiKey(secret);
   const key = await em.findOne(
@@ -56,6 +70,11 @@ export async function authenticate(em: Em, authorization: string | undefined): P
   );
   if (!key) {
     throw CairnError.unauthenticated('The API key is not valid (unknown or revoked).');
+  }
+  if (!scopes.includes(key.scope)) {
+    throw CairnError.forbidden(
+      `This is a ${key.scope} key: it may only send data to POST /v1/events. Use an admin key for the GraphQL API.`,
+    );
   }
   return key.workspace;
 }

@@ -42,18 +42,22 @@ export async function runCli(argv: string[]): Promise<void> {
     });
   program
     .command('workspace:create')
-    .description('create a workspace and print its first API key (shown once)')
+    .description('create a workspace and print its first API keys, admin and write (shown once)')
     .requiredOption('--name <name>', 'workspace name')
     .action(async (opts: { name: string }) => {
       const orm = await createOrm(config().database);
       await migrate(orm);
       const em = orm.em.fork();
       const workspace = em.create(Workspace, { name: opts.name });
-      const { secret } = createApiKey(em, workspace, 'First key');
+      const admin = createApiKey(em, workspace, 'First admin key');
+      const write = createApiKey(em, workspace, 'First write key', 'write');
       await em.flush();
       await orm.close(true);
       process.stdout.write(
-        `workspace ${workspace.id}\napi key   ${secret}\n(store the key now: it cannot be shown again)\n`,
+        `workspace ${workspace.id}\n` +
+          `admin key ${admin.secret}\n` +
+          `write key ${write.secret}  (only sends events: POST /v1/events)\n` +
+          '(store the keys now: they cannot be shown again)\n',
       );
     });
   program

@@ -32,6 +32,13 @@ export class CairnError extends GraphQLError {
     return error;
   }
 
+  /** Raised while building the request context, so Apollo answers with HTTP 403. */
+  static forbidden(reason: string): CairnError {
+    const error = new CairnError('FORBIDDEN', reason);
+    error.extensions['http'] = { status: 403 };
+    return error;
+  }
+
   static badInput(fieldPath: FieldPath, message: string): CairnError {
     return new CairnError('BAD_USER_INPUT', `${fieldPath.join('.')}: ${message}`, fieldPath);
   }

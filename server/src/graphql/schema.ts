@@ -1,11 +1,22 @@
 import { writeFile } from 'node:fs/promises';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CatalogResolver } from '../modules/catalog/catalog.resolver';
+import { CustomerProfileResolver } from '../modules/customer/customer-profile.resolver';
 import { CustomerResolver } from '../modules/customer/customer.resolver';
+import { IngestResolver } from '../modules/ingestion/ingest.resolver';
+import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
 import { WorkspaceResolver } from '../modules/workspace/workspace.resolver';
 
 /** Every resolver of the API. Adding a module: write `x.resolver.ts` and list it here. */
-export const resolvers = [WorkspaceResolver, CustomerResolver] as const;
+export const resolvers = [
+  WorkspaceResolver,
+  CustomerResolver,
+  CustomerProfileResolver,
+  IngestResolver,
+  PrivacyResolver,
+  CatalogResolver,
+] as const;
 
 export function buildCairnSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, validate: false, emitSchemaFile: false });

@@ -9,10 +9,12 @@ import { authenticate } from '../auth/api-key.service';
 import { CairnError } from '../errors/cairn-error';
 import { errorReportingPlugin, formatError, maskedError } from '../errors/format-error';
 import type { RequestContext } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
 import { buildCairnSchema } from '../graphql/schema';
 import { createLogger, type Logger } from '../logger';
 import { seedDemoIfEmpty, type DemoWorkspace } from '../seed/demo-seed';
 import { clientApp } from './client-app';
+import { eventsRoute } from './events-route';
 import { errorHandler, routeNotFound } from './errors';
 import { requestLog } from './request-log';
 
@@ -64,6 +66,7 @@ export async function createApp(
       const ready = await isDatabaseReachable(orm);
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
     });
+    app.use(eventsRoute(orm));
     app.use(
       '/graphql',
       express.json({ limit: '1mb' }),
@@ -74,7 +77,7 @@ export async function createApp(
           try {
             const workspace = await authenticate(em, req.headers.authorization);
             scopeToWorkspace(em, workspace.id);
-            return { requestId, log: req.log, em, workspace };
+            return { requestId, log: req.log, em, workspace, loaders: createLoaders(em) };
           } catch (error) {
             if (error instanceof CairnError) throw error;
             req.log.error({ err: error }, 'unexpected error while authenticating');

@@ -21,7 +21,7 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   if (type === 'entity.parse.failed' || type === 'entity.too.large') {
     const message =
       type === 'entity.too.large'
-        ? 'The request body is larger than 1 MB; send smaller batches.'
+        ? 'The request body is larger than this route accepts (1 MB for /graphql, 40 MB for /v1/events); send smaller batches.'
         : 'The request body is not valid JSON; send {"query": "...", "variables": {...}}.';
     res.status(typeof status === 'number' ? status : 400).json({
       errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }],

@@ -43,7 +43,7 @@ const STAGES = ['subscriber', 'lead', 'mql', 'sql', 'opportunity', 'customer'];
 const DEVICES = ['ios', 'android', 'macos', 'windows', 'linux'];
 
 /** A small deterministic PRNG (mulberry32), so the demo data is the same on every machine. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -1,10 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKey, hashApiKey } from '../auth/api-key.service';
-import { ApiKey, Customer, Workspace } from '../db/entities';
+import { ApiKey, Workspace } from '../db/entities';
+import { scopeToWorkspace } from '../db/workspace-filter';
+import { IngestService } from '../modules/ingestion/ingest.service';
+import { MAX_BATCH } from '../modules/ingestion/payload';
 import type { Orm } from '../db/orm';
 import type { Logger } from '../logger';
 import { demoCustomers } from './demo-customers';
+import { demoConsent, demoEvents } from './demo-events';
 
 export const DEMO_WORKSPACE_NAME = 'Demo workspace';
 export const DEMO_CUSTOMER_COUNT = 60;
@@ -33,20 +37,32 @@ export async function seedDemoIfEmpty(
   const now = new Date();
   const workspace = em.create(Workspace, { name: DEMO_WORKSPACE_NAME });
   const { secret } = createApiKey(em, workspace, 'Demo key');
-  for (const c of demoCustomers(DEMO_CUSTOMER_COUNT, now)) {
-    em.create(Customer, {
-      workspace,
-      email: c.email,
-      traits: c.traits,
-      createdAt: c.createdAt,
-      updatedAt: c.createdAt,
-    });
-  }
   await em.flush();
+  // Through ingestion, like real data: identities, catalog and orders come out right.
+  scopeToWorkspace(em, workspace.id);
+  const customers = demoCustomers(DEMO_CUSTOMER_COUNT, now);
+  const people = customers.map((c, i) => ({
+    type: 'identify',
+    email: c.email,
+    traits: c.traits,
+    timestamp: c.createdAt.toISOString(),
+    consent: demoConsent(i, c.createdAt),
+  }));
+  const items = [...people, ...demoEvents(customers, now)];
+  const ingest = new IngestService(em, workspace);
+  for (let i = 0; i < items.length; i += MAX_BATCH) {
+    const outcomes = await ingest.ingest(items.slice(i, i + MAX_BATCH), { source: 'demo seed' });
+    const rejected = outcomes.find((o) => o.status === 'REJECTED');
+    if (rejected) throw new Error(`demo seed item rejected: ${JSON.stringify(rejected)}`);
+  }
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(keyFile(dataDir), `${secret}\n`, { mode: 0o600 });
   logger.info(
-    { workspaceId: workspace.id, customers: DEMO_CUSTOMER_COUNT },
+    {
+      workspaceId: workspace.id,
+      customers: DEMO_CUSTOMER_COUNT,
+      events: items.length - people.length,
+    },
     'seeded the demo workspace',
   );
   return { workspaceId: workspace.id, apiKey: secret };

@@ -71,7 +71,7 @@ describe('bad requests get a clear error with a code', () => {
   it('traits that are not an object: BAD_USER_INPUT at the item', async () => {
     const res = await t.gql(
       ws.key,
-      'mutation($i: [CustomerInput!]!) { upsertCustomers(input: $i) { failed } }',
+      'mutation($i: [IdentifyInput!]!) { identify(people: $i) { rejected } }',
       {
         i: [{ email: 'a@b.co', traits: [1, 2] }],
       },

@@ -7,23 +7,31 @@ let a: { id: string; key: string };
 let b: { id: string; key: string };
 let bCustomerId: string;
 
-const UPSERT = `mutation($input: [CustomerInput!]!) {
-  upsertCustomers(input: $input) { results { status customer { id email } problems { code path } } }
+const IDENTIFY = `mutation($people: [IdentifyInput!]!) {
+  identify(people: $people) { results { status customerId profile problems { code path } } }
 }`;
+interface Identified {
+  identify: {
+    results: Array<{
+      status: string;
+      customerId: string | null;
+      profile: string | null;
+      problems: Array<{ code: string; path: string[] }>;
+    }>;
+  };
+}
 
 beforeAll(async () => {
   t = await startTestApp();
   a = await t.workspace('A');
   b = await t.workspace('B');
-  await t.gql(a.key, UPSERT, { input: [{ email: 'alice@a.example', traits: { name: 'Alice' } }] });
-  const res = await t.gql<{ upsertCustomers: { results: Array<{ customer: { id: string } }> } }>(
-    b.key,
-    UPSERT,
-    {
-      input: [{ email: 'bob@b.example', traits: { name: 'Bob', secret: 'b-only' } }],
-    },
-  );
-  bCustomerId = res.body.data!.upsertCustomers.results[0]!.customer.id;
+  await t.gql(a.key, IDENTIFY, {
+    people: [{ email: 'alice@a.example', traits: { name: 'Alice' } }],
+  });
+  const res = await t.gql<Identified>(b.key, IDENTIFY, {
+    people: [{ email: 'bob@b.example', traits: { name: 'Bob', secret: 'b-only' } }],
+  });
+  bCustomerId = res.body.data!.identify.results[0]!.customerId!;
 });
 afterAll(() => t.close());
 
@@ -52,14 +60,12 @@ describe('workspace isolation', () => {
   });
 
   it("cannot update another workspace's customer by id", async () => {
-    const res = await t.gql<{
-      upsertCustomers: {
-        results: Array<{ status: string; problems: Array<{ code: string; path: string[] }> }>;
-      };
-    }>(a.key, UPSERT, { input: [{ id: bCustomerId, traits: { name: 'Hijacked' } }] });
-    expect(res.body.data?.upsertCustomers.results[0]).toMatchObject({
-      status: 'FAILED',
-      problems: [{ code: 'NOT_FOUND', path: ['input', '0', 'id'] }],
+    const res = await t.gql<Identified>(a.key, IDENTIFY, {
+      people: [{ customerId: bCustomerId, traits: { name: 'Hijacked' } }],
+    });
+    expect(res.body.data?.identify.results[0]).toMatchObject({
+      status: 'REJECTED',
+      problems: [{ code: 'NOT_FOUND', path: ['people', '0', 'customerId'] }],
     });
     const stored = await t.app.orm.em
       .fork()
@@ -68,14 +74,12 @@ describe('workspace isolation', () => {
   });
 
   it('keeps the same email in two workspaces as two customers', async () => {
-    const res = await t.gql<{
-      upsertCustomers: { results: Array<{ status: string; customer: { id: string } }> };
-    }>(a.key, UPSERT, {
-      input: [{ email: 'bob@b.example', traits: { name: 'Bob at A' } }],
+    const res = await t.gql<Identified>(a.key, IDENTIFY, {
+      people: [{ email: 'bob@b.example', traits: { name: 'Bob at A' } }],
     });
-    const result = res.body.data!.upsertCustomers.results[0]!;
-    expect(result.status).toBe('CREATED');
-    expect(result.customer.id).not.toBe(bCustomerId);
+    const result = res.body.data!.identify.results[0]!;
+    expect(result.profile).toBe('CREATED');
+    expect(result.customerId).not.toBe(bCustomerId);
     const stored = await t.app.orm.em
       .fork()
       .findOneOrFail(Customer, { id: bCustomerId }, { filters: false });

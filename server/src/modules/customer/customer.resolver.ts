@@ -1,16 +1,9 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
-import { InputProblem } from '../../graphql/problem.type';
-import { CustomerInput } from './customer.input';
 import { CustomerService } from './customer.service';
-import {
-  CustomerConnection,
-  CustomerNode,
-  UpsertCustomersPayload,
-  UpsertStatus,
-} from './customer.type';
+import { CustomerConnection, CustomerNode } from './customer.type';
 
-const service = (ctx: RequestContext) => new CustomerService(ctx.em, ctx.workspace);
+const service = (ctx: RequestContext) => new CustomerService(ctx.em);
 
 @Resolver(() => CustomerNode)
 export class CustomerResolver {
@@ -35,28 +28,5 @@ export class CustomerResolver {
     @Arg('id', () => ID) id: string,
   ): Promise<CustomerNode | null> {
     return service(ctx).get(id);
-  }
-
-  @Mutation(() => UpsertCustomersPayload, {
-    description: 'Creates or updates up to 1,000 customers; one result per item.',
-  })
-  async upsertCustomers(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => [CustomerInput]) input: CustomerInput[],
-  ): Promise<UpsertCustomersPayload> {
-    const outcomes = await service(ctx).upsert(input);
-    const count = (status: UpsertStatus) => outcomes.filter((o) => o.status === status).length;
-    return {
-      results: outcomes.map((o) => ({
-        index: o.index,
-        status: UpsertStatus[o.status],
-        customer: o.status === 'FAILED' ? null : o.customer,
-        problems: o.status === 'FAILED' ? o.problems.map(InputProblem.of) : [],
-      })),
-      created: count(UpsertStatus.CREATED),
-      updated: count(UpsertStatus.UPDATED),
-      unchanged: count(UpsertStatus.UNCHANGED),
-      failed: count(UpsertStatus.FAILED),
-    };
   }
 }

@@ -1,31 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import {
-  mergeTraits,
-  normalizeEmail,
-  sameJson,
-  validateEmail,
-  validateTraits,
-} from './customer.validation';
+import { mergeTraits, sameJson, validatePayload } from './payload';
 
-describe('customer validation', () => {
-  it('normalizes emails', () => {
-    expect(normalizeEmail('  Ada@Example.COM ')).toBe('ada@example.com');
-    expect(normalizeEmail(null)).toBeUndefined();
-  });
-
-  it('rejects malformed and overlong emails with the path', () => {
-    expect(validateEmail('ada@example.com', ['e'])).toEqual([]);
-    expect(validateEmail('ada@', ['input', 0, 'email'])[0]).toMatchObject({
+describe('payload validation', () => {
+  it('accepts a plain object and rejects anything else', () => {
+    expect(validatePayload({ plan: 'pro', n: 1 }, ['t'], 'Traits')).toEqual([]);
+    expect(validatePayload([1], ['p'], 'Properties')[0]).toMatchObject({
       code: 'BAD_USER_INPUT',
-      path: ['input', 0, 'email'],
+      path: ['p'],
     });
-    expect(validateEmail(`${'a'.repeat(320)}@x.io`, ['e'])[0]?.message).toMatch(/320/);
+    expect(validatePayload(null, ['p'], 'Properties')[0]?.message).toMatch(/JSON object/);
   });
 
-  it('reports every bad trait key with its nested path', () => {
-    const problems = validateTraits(
+  it('reports every bad key with its nested path', () => {
+    const problems = validatePayload(
       { ok: 1, 'a.b': 1, nested: { $x: 1, '': 2, list: [{ 'c.d': 1 }] } },
       ['t'],
+      'Traits',
     );
     expect(problems.map((p) => p.path)).toEqual([
       ['t', 'a.b'],
@@ -38,8 +28,10 @@ describe('customer validation', () => {
   it('limits depth and size', () => {
     let deep: Record<string, unknown> = { leaf: 1 };
     for (let i = 0; i < 10; i++) deep = { d: deep };
-    expect(validateTraits(deep, ['t']).some((p) => /levels deep/.test(p.message))).toBe(true);
-    expect(validateTraits({ blob: 'x'.repeat(40_000) }, ['t'])[0]?.message).toMatch(
+    expect(validatePayload(deep, ['t'], 'Traits').some((p) => /levels deep/.test(p.message))).toBe(
+      true,
+    );
+    expect(validatePayload({ blob: 'x'.repeat(40_000) }, ['t'], 'Properties')[0]?.message).toMatch(
       /at most 32768/,
     );
   });

@@ -1,0 +1,371 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Problem } from '@cairn/schema';
+import { ConsentRecord, Event, Order, type Customer, type Workspace } from '../../db/entities';
+import { newId } from '../../db/ids';
+import type { Em } from '../../db/orm';
+import { CairnError } from '../../errors/cairn-error';
+import { CatalogObservations } from '../catalog/observe';
+import { recordCatalog } from '../catalog/catalog.store';
+import { IdentityBook } from '../identity/identity-book';
+import { mergeCustomers } from '../identity/customer-merge';
+import { IDENTITY_PRECEDENCE, type LocatedKey } from '../identity/identity-key';
+import { customerIdKey, erasureHash } from '../privacy/erasure-hash';
+import { isErased } from '../privacy/tombstones';
+import { readItem, type IdentifyItem, type IngestItem, type TrackItem } from './ingest-item';
+import { mergeTraits, sameJson, MAX_BATCH } from './payload';
+
+/** What happened to one item. */
+export type IngestOutcome =
+  | {
+      readonly index: number;
+      readonly status: 'ACCEPTED';
+      readonly customerId: string;
+      readonly profile: 'CREATED' | 'UPDATED' | 'MERGED' | 'UNCHANGED';
+      readonly mergedCustomerIds: readonly string[];
+      readonly messageId: string | null;
+    }
+  | { readonly index: number; readonly status: 'DUPLICATE'; readonly messageId: string }
+  | { readonly index: number; readonly status: 'REJECTED'; readonly problems: readonly Problem[] };
+
+export interface IngestOptions {
+  /** The type of items without a `type` field. */
+  readonly defaultType?: IngestItem['type'];
+  /** Recorded on merges: where the batch came from (e.g. "POST /v1/events", "csv import"). */
+  readonly source: string;
+}
+
+const MAX_ATTEMPTS = 4;
+/** Rows per multi-row INSERT (SQLite caps compound SELECTs at 500 terms). */
+const INSERT_CHUNK = 400;
+
+/**
+ * Ingests a batch of track and identify items for one workspace: one result per item, in order.
+ * Invalid items, items naming erased people and identity conflicts are rejected with a coded
+ * problem at the offending field and never stop the others. Everything valid is written in one
+ * transaction; when a concurrent batch claimed the same new identity first, the transaction is
+ * run again and then finds it.
+ */
+export class IngestService {
+  constructor(
+    private readonly em: Em,
+    private readonly workspace: Workspace,
+  ) {}
+
+  async ingest(raw: readonly unknown[], options: IngestOptions): Promise<IngestOutcome[]> {
+    if (raw.length > MAX_BATCH) {
+      throw new CairnError(
+        'BATCH_TOO_LARGE',
+        `A batch holds at most ${MAX_BATCH} items (got ${raw.length}); split it.`,
+        [],
+      );
+    }
+    const now = new Date();
+    const outcomes: IngestOutcome[] = [];
+    const items: IngestItem[] = [];
+    raw.forEach((value, index) => {
+      const read = readItem(value, index, now, options.defaultType);
+      if (read.ok) items.push(read.item);
+      else outcomes[index] = { index, status: 'REJECTED', problems: read.problems };
+    });
+    const live = await this.withoutErased(items, outcomes);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const written = await this.em.transactional((tx) =>
+          new BatchWriter(tx, this.workspace, now, options.source).write(live),
+        );
+        for (const outcome of written) outcomes[outcome.index] = outcome;
+        return outcomes;
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException) || attempt === MAX_ATTEMPTS)
+          throw error;
+        this.em.clear();
+      }
+    }
+  }
+
+  /** Drops (as IDENTITY_ERASED) the items that name an erased person; one query for the batch. */
+  private async withoutErased(
+    items: IngestItem[],
+    outcomes: IngestOutcome[],
+  ): Promise<IngestItem[]> {
+    const located = (item: IngestItem): LocatedKey[] =>
+      [
+        ...(item.identities.customerId
+          ? [{ key: customerIdKey(item.identities.customerId), path: [item.index, 'customerId'] }]
+          : []),
+        ...item.identities.keys,
+      ] as LocatedKey[];
+    const erased = await isErased(
+      this.em,
+      this.workspace,
+      items.flatMap((i) => located(i).map((l) => l.key)),
+    );
+    if (erased.size === 0) return items;
+    return items.filter((item) => {
+      const hit = located(item).find((l) =>
+        erased.has(erasureHash(this.workspace.erasureKey, l.key)),
+      );
+      if (!hit) return true;
+      outcomes[item.index] = {
+        index: item.index,
+        status: 'REJECTED',
+        problems: [
+          {
+            code: 'IDENTITY_ERASED',
+            path: hit.path,
+            message:
+              'This identifier belonged to a person whose data was erased; the item is not stored.',
+          },
+        ],
+      };
+      return false;
+    });
+  }
+}
+
+/** One attempt at writing a batch, inside a transaction. */
+class BatchWriter {
+  private readonly book: IdentityBook;
+  private readonly catalog = new CatalogObservations();
+
+  constructor(
+    private readonly em: Em,
+    private readonly workspace: Workspace,
+    private readonly now: Date,
+    private readonly source: string,
+  ) {
+    this.book = new IdentityBook(em, workspace);
+  }
+
+  async write(items: readonly IngestItem[]): Promise<IngestOutcome[]> {
+    await this.book.load(
+      items.flatMap((i) => i.identities.keys.map((l) => l.key)),
+      items.flatMap((i) => (i.identities.customerId ? [i.identities.customerId] : [])),
+    );
+    const outcomes: IngestOutcome[] = [];
+    const tracked: Array<{ item: TrackItem; customer: Customer; created: boolean }> = [];
+    for (const item of items) {
+      if (item.type === 'track') {
+        const resolved = this.resolveTrack(item);
+        if ('problem' in resolved) outcomes.push(reject(item, resolved.problem));
+        else tracked.push({ item, ...resolved });
+      } else {
+        outcomes.push(await this.identify(item));
+      }
+    }
+    await this.em.flush();
+    outcomes.push(...(await this.insertEvents(tracked)));
+    await recordCatalog(this.em, this.workspace.id, this.catalog);
+    return outcomes;
+  }
+
+  /** The profile an event belongs to: named by id, else held by its strongest identifier, else new. */
+  private resolveTrack(
+    item: TrackItem,
+  ): { customer: Customer; created: boolean } | { problem: Problem } {
+    const found = this.target(item);
+    if ('problem' in found) return found;
+    const customer = found.customer ?? this.book.createCustomer(item.occurredAt);
+    for (const { key } of item.identities.keys)
+      if (!this.book.ownerOf(key)) this.book.attach(customer, key);
+    return { customer, created: !found.customer };
+  }
+
+  private target(item: IngestItem): { customer: Customer | undefined } | { problem: Problem } {
+    const { customerId, keys } = item.identities;
+    if (customerId) {
+      const customer = this.book.customer(customerId);
+      if (customer) return { customer };
+      return {
+        problem: {
+          code: 'NOT_FOUND',
+          path: [item.index, 'customerId'],
+          message: `No customer with id "${customerId}" in this workspace; omit customerId to create one.`,
+        },
+      };
+    }
+    const strongest = [...keys].sort(
+      (a, b) => IDENTITY_PRECEDENCE.indexOf(a.key.kind) - IDENTITY_PRECEDENCE.indexOf(b.key.kind),
+    );
+    for (const { key } of strongest) {
+      const owner = this.book.ownerOf(key);
+      if (owner) return { customer: owner };
+    }
+    return { customer: undefined };
+  }
+
+  /**
+   * Creates or updates the profile the identities name. When they name several profiles, the
+   * anonymous ones merge into the one known profile (or, all anonymous, into the one named by id or
+   * the oldest). Two known profiles are a conflict: nothing changes and the item is rejected.
+   */
+  private async identify(item: IdentifyItem): Promise<IngestOutcome> {
+    const found = this.target(item);
+    if ('problem' in found) return reject(item, found.problem);
+    const owners = new Map<string, Customer>();
+    if (found.customer) owners.set(found.customer.id, found.customer);
+    for (const { key } of item.identities.keys) {
+      const owner = this.book.ownerOf(key);
+      if (owner) owners.set(owner.id, owner);
+    }
+    let customer = found.customer;
+    const merged: string[] = [];
+    if (owners.size > 1) {
+      await this.book.loadKinds([...owners.keys()]);
+      const known = [...owners.values()].filter((c) => !this.book.isAnonymous(c.id));
+      if (known.length > 1) {
+        const second = item.identities.keys.find((l) => this.book.ownerOf(l.key) === known[1]);
+        return reject(item, {
+          code: 'IDENTITY_CONFLICT',
+          path: second?.path ?? [item.index],
+          message: `This identifier belongs to customer ${known[1]!.id}, the others to customer ${known[0]!.id}; known profiles are never merged automatically.`,
+        });
+      }
+      const survivor =
+        found.customer && (known.length === 0 || known[0] === found.customer)
+          ? found.customer
+          : (known[0] ?? oldest([...owners.values()]));
+      for (const loser of owners.values()) {
+        if (loser === survivor) continue;
+        await mergeCustomers(
+          this.em,
+          survivor,
+          loser,
+          `identify via ${this.source} at ${this.now.toISOString()}`,
+        );
+        this.book.moved(loser, survivor);
+        merged.push(loser.id);
+      }
+      customer = survivor;
+    }
+    const created = !customer;
+    customer ??= this.book.createCustomer(item.occurredAt);
+    let changed = created || merged.length > 0;
+    for (const { key } of item.identities.keys) {
+      if (this.book.ownerOf(key)) continue;
+      this.book.attach(customer, key);
+      changed = true;
+    }
+    const email = item.identities.keys.find((l) => l.key.kind === 'email')?.key.value;
+    if (email && customer.email !== email) {
+      customer.email = email;
+      changed = true;
+    }
+    const traits = mergeTraits(customer.traits, item.traits);
+    if (!sameJson(traits, customer.traits)) {
+      customer.traits = traits;
+      changed = true;
+    }
+    if (item.timeZone !== undefined && item.timeZone !== customer.timeZone) {
+      customer.timeZone = item.timeZone;
+      changed = true;
+    }
+    for (const c of item.consent) {
+      this.em.create(ConsentRecord, {
+        workspace: this.workspace,
+        customer,
+        channel: c.channel,
+        granted: c.granted,
+        source: c.source,
+        recordedAt: c.recordedAt,
+      });
+      changed = true;
+    }
+    this.catalog.trait(item.traits, item.occurredAt);
+    return {
+      index: item.index,
+      status: 'ACCEPTED',
+      customerId: customer.id,
+      profile: created
+        ? 'CREATED'
+        : merged.length > 0
+          ? 'MERGED'
+          : changed
+            ? 'UPDATED'
+            : 'UNCHANGED',
+      mergedCustomerIds: merged,
+      messageId: null,
+    };
+  }
+
+  /**
+   * Writes the events (a replayed messageId is skipped by the unique index and reported as a
+   * duplicate, as is a repeat within the batch) and the orders of new `Order Completed` events.
+   */
+  private async insertEvents(
+    tracked: ReadonlyArray<{ item: TrackItem; customer: Customer; created: boolean }>,
+  ): Promise<IngestOutcome[]> {
+    const firstOf = new Map<string, (typeof tracked)[number]>();
+    for (const t of tracked) if (!firstOf.has(t.item.messageId)) firstOf.set(t.item.messageId, t);
+    const rows = [...firstOf.values()].map(({ item, customer }) => ({
+      id: newId(),
+      workspace: this.workspace.id,
+      customer: customer.id,
+      name: item.name,
+      properties: item.properties,
+      occurredAt: item.occurredAt,
+      receivedAt: this.now,
+      messageId: item.messageId,
+    }));
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const result = await this.em
+        .createQueryBuilder(Event)
+        .insert(rows.slice(i, i + INSERT_CHUNK))
+        .onConflict(['workspace', 'messageId'])
+        .ignore()
+        .returning(['messageId'])
+        .execute<Array<{ message_id?: string; messageId?: string }>>('all');
+      for (const row of result) inserted.add((row.messageId ?? row.message_id)!);
+    }
+    const orders = [];
+    const outcomes: IngestOutcome[] = [];
+    for (const t of tracked) {
+      const { item, customer, created } = t;
+      if (firstOf.get(item.messageId) !== t || !inserted.has(item.messageId)) {
+        outcomes.push({ index: item.index, status: 'DUPLICATE', messageId: item.messageId });
+        continue;
+      }
+      this.catalog.event(item.name, item.properties, item.occurredAt);
+      if (item.order) {
+        const { orderId, amount, currency, items } = item.order;
+        orders.push({
+          id: newId(),
+          workspace: this.workspace.id,
+          customer: customer.id,
+          orderId,
+          amount,
+          currency,
+          items,
+          occurredAt: item.occurredAt,
+          receivedAt: this.now,
+        });
+      }
+      outcomes.push({
+        index: item.index,
+        status: 'ACCEPTED',
+        customerId: customer.id,
+        profile: created ? 'CREATED' : 'UNCHANGED',
+        mergedCustomerIds: [],
+        messageId: item.messageId,
+      });
+    }
+    for (let i = 0; i < orders.length; i += INSERT_CHUNK) {
+      await this.em
+        .createQueryBuilder(Order)
+        .insert(orders.slice(i, i + INSERT_CHUNK))
+        .onConflict(['workspace', 'orderId'])
+        .ignore()
+        .execute();
+    }
+    return outcomes;
+  }
+}
+
+function reject(item: IngestItem, problem: Problem): IngestOutcome {
+  return { index: item.index, status: 'REJECTED', problems: [problem] };
+}
+
+function oldest(customers: Customer[]): Customer {
+  return customers.reduce((a, b) => (b.createdAt < a.createdAt ? b : a));
+}

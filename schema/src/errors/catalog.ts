@@ -60,13 +60,14 @@ export const errorCatalog = {
   },
   IDENTITY_CONFLICT: {
     status: 409,
-    summary: 'The identities of one item belong to two known profiles; only anonymous profiles merge automatically.',
-    fix: 'Check which profile is right and send the item with that profile\'s identities only.',
+    summary:
+      'The identities of one item belong to two known profiles; only anonymous profiles merge automatically.',
+    fix: "Check which profile is right and send the item with that profile's identities only.",
   },
   TIMESTAMP_IN_FUTURE: {
     status: 400,
-    summary: 'The item\'s timestamp lies too far in the future.',
-    fix: 'Send the time the event happened, as an ISO 8601 instant with its offset; check the sender\'s clock.',
+    summary: "The item's timestamp lies too far in the future.",
+    fix: "Send the time the event happened, as an ISO 8601 instant with its offset; check the sender's clock.",
   },
   BATCH_TOO_LARGE: {
     status: 413,

@@ -70,7 +70,10 @@ export class IngestPayload {
  * The payload for a batch's outcomes (GraphQL and `POST /v1/events` answer the same shape).
  * Problem paths start with `prefix`: the argument name in GraphQL (`["events", 3, "email"]`).
  */
-export function ingestPayload(outcomes: readonly IngestOutcome[], prefix: readonly string[] = []): IngestPayload {
+export function ingestPayload(
+  outcomes: readonly IngestOutcome[],
+  prefix: readonly string[] = [],
+): IngestPayload {
   const results = outcomes.map((o): IngestResult => ({
     index: o.index,
     status: IngestStatus[o.status],
@@ -78,7 +81,10 @@ export function ingestPayload(outcomes: readonly IngestOutcome[], prefix: readon
     profile: o.status === 'ACCEPTED' ? ProfileChange[o.profile] : null,
     mergedCustomerIds: o.status === 'ACCEPTED' ? [...o.mergedCustomerIds] : [],
     messageId: o.status === 'REJECTED' ? null : o.messageId,
-    problems: o.status === 'REJECTED' ? o.problems.map((p) => InputProblem.of({ ...p, path: [...prefix, ...p.path] })) : [],
+    problems:
+      o.status === 'REJECTED'
+        ? o.problems.map((p) => InputProblem.of({ ...p, path: [...prefix, ...p.path] }))
+        : [],
   }));
   const count = (status: IngestStatus) => results.filter((r) => r.status === status).length;
   return {

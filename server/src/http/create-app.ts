@@ -3,7 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type Express } from 'express';
 import type { Config } from '../config/config';
-import { createOrm, isDatabaseReachable, migrate, type Orm } from '../db/orm';
+import { createOrm, isDatabaseReachable, keepStatisticsFresh, migrate, type Orm } from '../db/orm';
 import { scopeToWorkspace } from '../db/workspace-filter';
 import { authenticate } from '../auth/api-key.service';
 import { CairnError } from '../errors/cairn-error';
@@ -43,6 +43,7 @@ export async function createApp(
   try {
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
+    const stopStatistics = keepStatisticsFresh(orm);
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm, config.dataDir, logger) : undefined;
 
     const apollo = new ApolloServer<RequestContext>({
@@ -101,6 +102,7 @@ export async function createApp(
       demo,
       servesClient: client !== undefined,
       async close() {
+        stopStatistics();
         await apollo.stop();
         await orm.close(true);
       },

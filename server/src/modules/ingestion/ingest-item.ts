@@ -1,5 +1,6 @@
 import {
   CHANNELS,
+  isTimeZone,
   parseIsoInstant,
   type Channel,
   type FieldPath,
@@ -186,22 +187,13 @@ function readTimeZone(
   problems: Problem[],
 ): string | null | undefined {
   if (value === undefined || value === null) return value;
-  if (typeof value === 'string' && isTimeZone(value)) return value;
+  if (typeof value === 'string' && value.length <= 64 && isTimeZone(value)) return value;
   problems.push({
     code: 'BAD_USER_INPUT',
     path,
     message: `timeZone must be an IANA time zone such as "Europe/Paris" (got ${JSON.stringify(value)}).`,
   });
   return undefined;
-}
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return name.length <= 64;
-  } catch {
-    return false;
-  }
 }
 
 function readConsent(

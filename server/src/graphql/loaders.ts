@@ -24,6 +24,8 @@ export interface Loaders {
   /** One loader per distinct page request (arguments), batching the customers that share it. */
   eventPages(query: EventPageQuery): DataLoader<string, EventPage>;
   eventCounts(filter: EventFilter): DataLoader<string, number>;
+  /** Any other batch by id (e.g. segment sizes): `name` identifies it within the request. */
+  keyed<V>(name: string, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V>;
 }
 
 /** The loaders of one request, over its workspace-scoped entity manager. */
@@ -42,5 +44,6 @@ export function createLoaders(em: Em): Loaders {
       loader(`eventPages:${JSON.stringify(query)}`, (ids) => eventPagesOf(em, ids, query)),
     eventCounts: (filter) =>
       loader(`eventCounts:${JSON.stringify(filter)}`, (ids) => eventCountsOf(em, ids, filter)),
+    keyed: (name, batch) => loader(`keyed:${name}`, batch),
   };
 }

@@ -5,6 +5,7 @@ import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { CustomerProfileResolver } from '../modules/customer/customer-profile.resolver';
 import { CustomerResolver } from '../modules/customer/customer.resolver';
 import { IngestResolver } from '../modules/ingestion/ingest.resolver';
+import { SegmentResolver } from '../modules/segment/segment.resolver';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
 import { WorkspaceResolver } from '../modules/workspace/workspace.resolver';
 
@@ -14,6 +15,7 @@ export const resolvers = [
   CustomerResolver,
   CustomerProfileResolver,
   IngestResolver,
+  SegmentResolver,
   PrivacyResolver,
   CatalogResolver,
 ] as const;

@@ -43,7 +43,7 @@ const PROFILE = `query($id: ID!) {
     consent { channel granted source recordedAt }
     consentHistory { channel granted source recordedAt }
     scores { model value at }
-    segmentIds
+    segments { segmentId }
     merges { mergedId mergedAt reason moved { identities { kind source value } events orders consentRecords } }
   }
 }`;
@@ -225,7 +225,7 @@ describe('Customer 360', () => {
         { model: 'churn', value: 0.25, at: iso(at(2)) },
         { model: 'lead', value: 42, at: iso(at(4)) },
       ],
-      segmentIds: ['seg-a', 'seg-b'],
+      segments: [{ segmentId: 'seg-a' }, { segmentId: 'seg-b' }],
       merges: [
         {
           mergedId: 'gone-2',
@@ -268,7 +268,7 @@ describe('Customer 360', () => {
     expect(theirs.body.data!.customer!['identities']).toEqual([
       expect.objectContaining({ value: 'eve-y@example.com' }),
     ]);
-    expect(theirs.body.data!.customer!['segmentIds']).toEqual(['seg-eve-y']);
+    expect(theirs.body.data!.customer!['segments']).toEqual([{ segmentId: 'seg-eve-y' }]);
   });
 });
 
@@ -379,7 +379,7 @@ describe('batching (no N+1)', () => {
         consent { channel granted }
         consentHistory { channel }
         scores { model value }
-        segmentIds
+        segments { segmentId }
         merges { mergedId }
       } }
     }
@@ -395,7 +395,7 @@ describe('batching (no N+1)', () => {
     consent: Array<{ channel: string; granted: boolean }>;
     consentHistory: unknown[];
     scores: Array<{ model: string; value: number }>;
-    segmentIds: string[];
+    segments: Array<{ segmentId: string }>;
     merges: unknown[];
   }
 
@@ -470,7 +470,7 @@ describe('batching (no N+1)', () => {
       expect(node.consentHistory).toHaveLength(2);
       expect(node.scores).toEqual([{ model: 'lead', value: expect.any(Number) }]);
       expect(node.scores[0]!.value).toBeGreaterThanOrEqual(100);
-      expect(node.segmentIds).toHaveLength(1);
+      expect(node.segments).toHaveLength(1);
       expect(node.merges).toHaveLength(1);
     }
   });

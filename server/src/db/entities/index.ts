@@ -8,7 +8,11 @@ import { Event } from './event.entity';
 import { Identity } from './identity.entity';
 import { Order } from './order.entity';
 import { ScoreEntry } from './score-entry.entity';
+import { Segment } from './segment.entity';
 import { SegmentMembership } from './segment-membership.entity';
+import { SegmentRecheck } from './segment-recheck.entity';
+import { SegmentTransition } from './segment-transition.entity';
+import { SegmentVersion } from './segment-version.entity';
 import { Workspace } from './workspace.entity';
 
 export {
@@ -24,7 +28,11 @@ export {
   Identity,
   Order,
   ScoreEntry,
+  Segment,
   SegmentMembership,
+  SegmentRecheck,
+  SegmentTransition,
+  SegmentVersion,
   Workspace,
 };
 export type { ApiKeyScope } from './api-key.entity';
@@ -32,6 +40,7 @@ export type { ObservedType } from './catalog.entities';
 export type { Traits } from './customer.entity';
 export type { IdentityKind } from './identity.entity';
 export type { OrderItem } from './order.entity';
+export type { TransitionCause, TransitionKind } from './segment-transition.entity';
 
 /** Every entity the ORM knows. Adding one: create `x.entity.ts`, list it here, then run `pnpm --filter @cairn/server migration:create`. */
 export const entities = [
@@ -48,5 +57,9 @@ export const entities = [
   CatalogEvent,
   CatalogEventProperty,
   ScoreEntry,
+  Segment,
+  SegmentVersion,
   SegmentMembership,
+  SegmentTransition,
+  SegmentRecheck,
 ];

@@ -1,3 +1,4 @@
+import { CustomerSegmentNode } from '../segment/segment.type';
 import { Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { ConsentRecordNode } from './consent.type';
@@ -62,10 +63,14 @@ export class CustomerProfileResolver {
     return ctx.loaders.list('scores').load(customer.id);
   }
 
-  @FieldResolver(() => [ID], { description: 'The segments it is in now.' })
-  async segmentIds(@Root() customer: CustomerNode, @Ctx() ctx: RequestContext): Promise<string[]> {
-    const memberships = await ctx.loaders.list('segmentMemberships').load(customer.id);
-    return memberships.map((m) => m.segmentId);
+  @FieldResolver(() => [CustomerSegmentNode], {
+    description: 'The segments it is in now, with when it entered.',
+  })
+  segments(
+    @Root() customer: CustomerNode,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CustomerSegmentNode[]> {
+    return ctx.loaders.list('segmentMemberships').load(customer.id);
   }
 
   @FieldResolver(() => [CustomerMergeNode], {

@@ -4,10 +4,12 @@ import { Migration20261123154808_initial } from './Migration20261123154808_initi
 import { Migration20261123161804_rule_facts } from './Migration20261123161804_rule_facts';
 import { Migration20261123162500_rule_functions } from './Migration20261123162500_rule_functions';
 import { Migration20261123180129_customer_data } from './Migration20261123180129_customer_data';
+import { Migration20261123183623_segments } from './Migration20261123183623_segments';
 
 export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
   { name: 'Migration20261123161804_rule_facts', class: Migration20261123161804_rule_facts },
   { name: 'Migration20261123162500_rule_functions', class: Migration20261123162500_rule_functions },
   { name: 'Migration20261123180129_customer_data', class: Migration20261123180129_customer_data },
+  { name: 'Migration20261123183623_segments', class: Migration20261123183623_segments },
 ];

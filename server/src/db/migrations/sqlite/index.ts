@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123154808_initial } from './Migration20261123154808_initial';
 import { Migration20261123161804_rule_facts } from './Migration20261123161804_rule_facts';
 import { Migration20261123180129_customer_data } from './Migration20261123180129_customer_data';
+import { Migration20261123183622_segments } from './Migration20261123183622_segments';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
   { name: 'Migration20261123161804_rule_facts', class: Migration20261123161804_rule_facts },
   { name: 'Migration20261123180129_customer_data', class: Migration20261123180129_customer_data },
+  { name: 'Migration20261123183622_segments', class: Migration20261123183622_segments },
 ];

@@ -1,0 +1,132 @@
+import type { RuleProblem } from '@cairn/schema';
+import {
+  Segment,
+  SegmentMembership,
+  SegmentRecheck,
+  SegmentVersion,
+  type Workspace,
+} from '../../db/entities';
+import { newId } from '../../db/ids';
+import type { Em } from '../../db/orm';
+import { CairnError } from '../../errors/cairn-error';
+import type { SegmentInput } from './segment.input';
+import { checkSegmentRule } from './segment-rules';
+import { segmentReferences } from './segment-references';
+import { segmentsToRecompute } from './segment-order';
+import { recomputeSegment } from './membership/recompute';
+
+export type SaveOutcome =
+  | { readonly ok: true; readonly segment: Segment; readonly warnings: readonly RuleProblem[] }
+  | { readonly ok: false; readonly problems: readonly RuleProblem[] };
+
+/** Segments of one workspace: saving (with versions), archiving, and recomputing members. */
+export class SegmentService {
+  constructor(
+    private readonly em: Em,
+    private readonly workspace: Workspace,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  list(includeArchived: boolean): Promise<Segment[]> {
+    return this.em.find(Segment, includeArchived ? {} : { archivedAt: null }, {
+      orderBy: { name: 'asc', id: 'asc' },
+    });
+  }
+
+  get(id: string): Promise<Segment | null> {
+    return this.em.findOne(Segment, { id });
+  }
+
+  /** Saves a new segment (version 1) and computes its members. */
+  create(input: SegmentInput): Promise<SaveOutcome> {
+    return this.save(undefined, input);
+  }
+
+  /** Saves a new version of a segment and recomputes its members (and those of segments built on it). */
+  update(id: string, input: SegmentInput): Promise<SaveOutcome> {
+    return this.save(id, input);
+  }
+
+  /** Archives a segment: it stops updating and leaves the lists. Refused while active segments reference it. */
+  async archive(id: string): Promise<Segment> {
+    return this.em.transactional(async (em) => {
+      const segment = await em.findOne(Segment, { id, archivedAt: null });
+      if (!segment) throw notFound(id);
+      const users = (await em.find(Segment, { archivedAt: null, id: { $ne: id } })).filter((s) =>
+        segmentReferences(s.rule).includes(id),
+      );
+      if (users.length > 0) {
+        throw new CairnError(
+          'CONFLICT',
+          `Segment "${segment.name}" is used by ${users.map((s) => `"${s.name}"`).join(', ')}; remove those references first.`,
+          ['id'],
+        );
+      }
+      segment.archivedAt = this.now();
+      await em.nativeDelete(SegmentMembership, { segmentId: id });
+      await em.nativeDelete(SegmentRecheck, { segmentId: id });
+      return segment;
+    });
+  }
+
+  private async save(id: string | undefined, input: SegmentInput): Promise<SaveOutcome> {
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 200)
+      throw CairnError.badInput(['input', 'name'], 'must have 1 to 200 characters.');
+    const description = (input.description ?? '').trim();
+    if (description.length > 5000)
+      throw CairnError.badInput(['input', 'description'], 'must have at most 5,000 characters.');
+    return this.em.transactional(async (em) => {
+      const existing =
+        id === undefined ? undefined : await em.findOne(Segment, { id, archivedAt: null });
+      if (id !== undefined && !existing) throw notFound(id);
+      const clash = await em.findOne(Segment, {
+        archivedAt: null,
+        name,
+        ...(id ? { id: { $ne: id } } : {}),
+      });
+      if (clash)
+        throw new CairnError(
+          'CONFLICT',
+          `input.name: an active segment is already called "${name}".`,
+          ['input', 'name'],
+        );
+      const segmentId = existing?.id ?? newId();
+      const checked = await checkSegmentRule(em, input.rule, segmentId);
+      if (!checked.ok) return { ok: false, problems: checked.problems };
+      const { rule } = checked;
+      const segment = existing
+        ? Object.assign(existing, { name, description, rule, version: existing.version + 1 })
+        : em.create(Segment, { id: segmentId, workspace: this.workspace, name, description, rule });
+      em.create(SegmentVersion, {
+        workspace: this.workspace,
+        segment,
+        version: segment.version,
+        name,
+        description,
+        rule,
+      });
+      await em.flush();
+      await this.recomputeFrom(em, segment);
+      await em.flush();
+      return { ok: true, segment, warnings: checked.warnings };
+    });
+  }
+
+  /** Recomputes `segment`, then every active segment built on it, in reference order. */
+  private async recomputeFrom(em: Em, segment: Segment): Promise<void> {
+    const active = await em.find(Segment, { archivedAt: null });
+    const byId = new Map(active.map((s) => [s.id, s]));
+    const references = new Map(active.map((s) => [s.id, segmentReferences(s.rule)]));
+    const now = this.now();
+    for (const id of segmentsToRecompute(segment.id, references)) {
+      await recomputeSegment(em, this.workspace, byId.get(id) ?? segment, now);
+    }
+  }
+}
+
+function notFound(id: string): CairnError {
+  return new CairnError('NOT_FOUND', `No active segment with id "${id}" in this workspace.`, [
+    'id',
+  ]);
+}

@@ -142,6 +142,28 @@ if (await reachable(pgUrl)) {
 } else {
   skip('benchmark: segment SQL', `no PostgreSQL answers at ${pgUrl}`);
 }
+// Ingestion over HTTP (autocannon on loopback against `cairn serve`): fails when a request errors or
+// an event is lost or stored twice; without PostgreSQL it runs on SQLite alone.
+const pgUp = await reachable(pgUrl);
+await stage(
+  `benchmark: ingestion (small size${pgUp ? '' : ', SQLite only'})`,
+  pnpm,
+  [...pnpmArgs, '--filter', '@cairn/test', 'bench:ingest'],
+  root,
+  {
+    ...benchEnv,
+    BENCH_INGEST_BATCHES: process.env.BENCH_INGEST_BATCHES ?? '30',
+    ...(pgUp ? {} : { BENCH_ENGINES: 'sqlite' }),
+  },
+);
+if (!pgUp) skip('benchmark: ingestion on PostgreSQL', `no PostgreSQL answers at ${pgUrl}`);
+await stage(
+  'benchmark: CSV import (small size)',
+  pnpm,
+  [...pnpmArgs, '--filter', '@cairn/test', 'bench:import'],
+  root,
+  { ...benchEnv, BENCH_IMPORT_ROWS: process.env.BENCH_IMPORT_ROWS ?? '2000' },
+);
 
 let passed = 0;
 let failed = 0;

@@ -3,6 +3,14 @@ export type { CustomerFacts, EvaluationOptions, EventFact, ScoreFact } from './f
 export { OPERATORS_BY_TYPE, operatorAllowed, TRUE_WHEN_MISSING } from './operators';
 export { explain, interpret, type Explanation, type ExplainFacts } from './explain';
 export { compileRule, type CompiledRule } from './compile/compile-rule';
+export {
+  affectedBy,
+  ruleDependencies,
+  type DataChange,
+  type ProfileField,
+  type RuleDependencies,
+} from './dependencies';
+export { nextChangeAt } from './next-change';
 export { randomBucket, md5Hex } from './bucket';
 export { compileRegex } from './predicate';
 export * from './jsonlogic';

@@ -75,6 +75,12 @@ const configSchema = z.object({
     .min(0)
     .max(600_000, 'must be a number of milliseconds from 0 to 600000')
     .default(10_000),
+  SEGMENT_RECHECK_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds from 0 (off) to 3600000' })
+    .int()
+    .min(0)
+    .max(3_600_000, 'must be a number of milliseconds from 0 (off) to 3600000')
+    .default(1_000),
 });
 
 export interface Config {
@@ -89,6 +95,8 @@ export interface Config {
   /** Folder of the built web app to serve at `/` (the API alone when it holds no index.html). */
   readonly clientDist: string;
   readonly shutdownTimeoutMs: number;
+  /** How often time-based segment re-checks run (0: never, for tests that drive the clock). */
+  readonly segmentRecheckMs: number;
 }
 
 /** A configuration value that is not allowed; start-up stops with this message. */
@@ -131,5 +139,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     seedDemo: c.SEED_DEMO ?? c.NODE_ENV !== 'production',
     clientDist: resolve(c.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    segmentRecheckMs: c.SEGMENT_RECHECK_MS,
   };
 }

@@ -6,6 +6,7 @@ import { CustomerProfileResolver } from '../modules/customer/customer-profile.re
 import { CustomerResolver } from '../modules/customer/customer.resolver';
 import { IngestResolver } from '../modules/ingestion/ingest.resolver';
 import { SegmentResolver } from '../modules/segment/segment.resolver';
+import { SegmentAnalyticsResolver } from '../modules/segment/analytics/segment-analytics.resolver';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
 import { WorkspaceResolver } from '../modules/workspace/workspace.resolver';
 
@@ -16,6 +17,7 @@ export const resolvers = [
   CustomerProfileResolver,
   IngestResolver,
   SegmentResolver,
+  SegmentAnalyticsResolver,
   PrivacyResolver,
   CatalogResolver,
 ] as const;

@@ -12,9 +12,11 @@ import type { RequestContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import { buildCairnSchema } from '../graphql/schema';
 import { createLogger, type Logger } from '../logger';
+import { startRecheckWorker } from '../modules/segment/membership/recheck-worker';
 import { seedDemoIfEmpty, type DemoWorkspace } from '../seed/demo-seed';
 import { clientApp } from './client-app';
 import { eventsRoute } from './events-route';
+import { importRoute } from './import-route';
 import { errorHandler, routeNotFound } from './errors';
 import { requestLog } from './request-log';
 
@@ -44,6 +46,10 @@ export async function createApp(
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     const stopStatistics = keepStatisticsFresh(orm);
+    const stopRechecks =
+      config.segmentRecheckMs > 0
+        ? startRecheckWorker(orm, logger, config.segmentRecheckMs)
+        : async () => undefined;
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm, config.dataDir, logger) : undefined;
 
     const apollo = new ApolloServer<RequestContext>({
@@ -68,6 +74,7 @@ export async function createApp(
       res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'database unreachable' });
     });
     app.use(eventsRoute(orm));
+    app.use(importRoute(orm));
     app.use(
       '/graphql',
       express.json({ limit: '1mb' }),
@@ -103,6 +110,7 @@ export async function createApp(
       servesClient: client !== undefined,
       async close() {
         stopStatistics();
+        await stopRechecks();
         await apollo.stop();
         await orm.close(true);
       },

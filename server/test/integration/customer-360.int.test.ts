@@ -80,7 +80,8 @@ async function eventPage(variables: Record<string, unknown>): Promise<EventPage>
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // No background re-check runs: the N+1 test counts every statement on the connection.
+  t = await startTestApp({ SEGMENT_RECHECK_MS: '0' });
   ws = await t.workspace('Profiles');
   other = await t.workspace('Other');
   const em = t.app.orm.em.fork();

@@ -1,4 +1,12 @@
-import { BigIntType, Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  BigIntType,
+  DateTimeType,
+  Entity,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { newId } from '../ids';
 import { Workspace } from './workspace.entity';
 
@@ -30,7 +38,7 @@ export class CatalogTrait {
   @Property({ type: 'json' })
   examples!: unknown[];
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   lastSeenAt!: Date;
 }
 
@@ -50,7 +58,7 @@ export class CatalogEvent {
   @Property({ type: new BigIntType('number') })
   count!: number;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   lastSeenAt!: Date;
 }
 
@@ -79,6 +87,6 @@ export class CatalogEventProperty {
   @Property({ type: 'json' })
   examples!: unknown[];
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   lastSeenAt!: Date;
 }

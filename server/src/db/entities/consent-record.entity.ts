@@ -1,4 +1,12 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  DateTimeType,
+  Entity,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+} from '@mikro-orm/core';
 import { newId } from '../ids';
 import { Customer } from './customer.entity';
 import { Workspace } from './workspace.entity';
@@ -27,6 +35,6 @@ export class ConsentRecord {
   @Property({ type: 'string', length: 200, nullable: true })
   source: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   recordedAt!: Date;
 }

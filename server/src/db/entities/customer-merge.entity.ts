@@ -1,4 +1,12 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  DateTimeType,
+  Entity,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+} from '@mikro-orm/core';
 import { newId } from '../ids';
 import { Customer } from './customer.entity';
 import { Workspace } from './workspace.entity';
@@ -41,6 +49,6 @@ export class CustomerMerge {
   @Property({ type: 'string', length: 200 })
   reason!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   mergedAt: Date = new Date();
 }

@@ -1,6 +1,7 @@
 import {
   BeforeCreate,
   BeforeUpdate,
+  DateTimeType,
   Entity,
   Index,
   ManyToOne,
@@ -41,10 +42,10 @@ export class Customer {
   @Property({ type: 'string', length: 64, nullable: true })
   timeZone: string | null = null;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 
   /** Email and name folded for search (see search-text.ts); kept in step by the hooks below. */

@@ -1,4 +1,12 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  DateTimeType,
+  Entity,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { newId } from '../ids';
 import { Workspace } from './workspace.entity';
 
@@ -22,6 +30,6 @@ export class ErasedIdentity {
   @Property({ type: 'string', length: 64 })
   hash!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   erasedAt: Date = new Date();
 }

@@ -1,4 +1,5 @@
 import {
+  DateTimeType,
   Entity,
   Index,
   ManyToOne,
@@ -40,10 +41,10 @@ export class Event {
   @Property({ type: 'json' })
   properties: Record<string, unknown> = {};
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   occurredAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   receivedAt: Date = new Date();
 
   @Property({ type: 'string', length: 200, nullable: true })

@@ -1,4 +1,5 @@
 import {
+  DateTimeType,
   Entity,
   Index,
   ManyToOne,
@@ -43,6 +44,6 @@ export class Identity {
   @Property({ type: 'string', length: 320 })
   value!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }

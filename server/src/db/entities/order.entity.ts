@@ -1,4 +1,5 @@
 import {
+  DateTimeType,
   DecimalType,
   Entity,
   Index,
@@ -52,9 +53,9 @@ export class Order {
   @Property({ type: 'json' })
   items: OrderItem[] = [];
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   occurredAt!: Date;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   receivedAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../ids';
 import { Customer } from './customer.entity';
 import { Workspace } from './workspace.entity';
@@ -19,7 +19,7 @@ export class ScoreEntry {
   @Property({ type: 'string', length: 100 })
   model!: string;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   at!: Date;
 
   @Property({ type: 'double' })

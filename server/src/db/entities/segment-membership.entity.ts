@@ -1,4 +1,12 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  DateTimeType,
+  Entity,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { newId } from '../ids';
 import { Customer } from './customer.entity';
 import { Workspace } from './workspace.entity';
@@ -21,6 +29,6 @@ export class SegmentMembership {
   @ManyToOne(() => Customer, { deleteRule: 'cascade' })
   customer!: Customer;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   enteredAt: Date = new Date();
 }

@@ -1,4 +1,12 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  DateTimeType,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { newId } from '../ids';
 import { Customer } from './customer.entity';
 import { Workspace } from './workspace.entity';
@@ -23,6 +31,6 @@ export class SegmentRecheck {
   @ManyToOne(() => Customer, { deleteRule: 'cascade', index: false })
   customer!: Customer;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   dueAt!: Date;
 }

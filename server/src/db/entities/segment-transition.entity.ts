@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { newId } from '../ids';
 import { Customer } from './customer.entity';
 import { Workspace } from './workspace.entity';
@@ -34,6 +34,6 @@ export class SegmentTransition {
   @Property({ type: 'string', length: 10 })
   cause!: TransitionCause;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   at!: Date;
 }

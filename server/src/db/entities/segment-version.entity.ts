@@ -1,4 +1,12 @@
-import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  DateTimeType,
+  Entity,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import type { RuleDocument } from '@cairn/schema';
 import { newId } from '../ids';
 import { Segment } from './segment.entity';
@@ -31,6 +39,6 @@ export class SegmentVersion {
   @Property({ type: 'json' })
   rule!: RuleDocument;
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }

@@ -1,4 +1,4 @@
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { DateTimeType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
 import { newId } from '../ids';
 
@@ -17,6 +17,6 @@ export class Workspace {
   @Property({ type: 'string', length: 64, hidden: true, default: '' })
   erasureKey: string = randomBytes(32).toString('hex');
 
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 }

@@ -1,6 +1,7 @@
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import type { ObservedType } from '../../db/entities';
 import { newId } from '../../db/ids';
+import { lockForTransaction } from '../../db/advisory-lock';
 import type { Em } from '../../db/orm';
 import {
   addExample,
@@ -137,27 +138,14 @@ export async function recordCatalog(
 }
 
 /** First key of the catalog's advisory locks ("cata"), the second being the workspace's hash. */
-const CATALOG_LOCK_SPACE = 0x63617461;
-
 /**
  * PostgreSQL: takes the workspace's catalog lock, a transaction-level advisory lock, waiting for
  * the transaction holding it to end. `recordCatalog` takes it; anything else that rewrites the
  * catalog's rows in a transaction (an erasure's scrub) should take it first too, so that it cannot
  * deadlock with ingestion. Outside a transaction it is released at once. SQLite: nothing to do.
  */
-export async function lockWorkspaceCatalog(em: Em, workspaceId: string): Promise<void> {
-  if (em.getPlatform() instanceof BaseSqlitePlatform) return;
-  await em.execute('select pg_advisory_xact_lock(?, ?)', [
-    CATALOG_LOCK_SPACE,
-    fnv1a32(workspaceId),
-  ]);
-}
-
-/** FNV-1a of the UTF-16 code units, as a signed 32-bit integer (a collision only costs waiting). */
-function fnv1a32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash | 0;
+export function lockWorkspaceCatalog(em: Em, workspaceId: string): Promise<void> {
+  return lockForTransaction(em, 'catalog', workspaceId);
 }
 
 /** The columns of each table, in insert order (the upsert's rows follow it). */

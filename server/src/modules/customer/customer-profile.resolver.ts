@@ -1,5 +1,5 @@
 import { CustomerSegmentNode } from '../segment/segment.type';
-import { Args, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../graphql/context';
 import { ConsentRecordNode } from './consent.type';
 import { EventPageArgs } from './customer-events.input';

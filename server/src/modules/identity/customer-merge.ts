@@ -7,63 +7,73 @@ import {
   Order,
   ScoreEntry,
   SegmentMembership,
+  type Workspace,
 } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { mergeTraits } from '../ingestion/payload';
+import type { IdentityBook, Profile } from './identity-book';
 
 /**
  * Folds profile `loser` into `survivor`: identities, events, orders, consent records and score
- * history move; the loser's segment memberships are dropped (membership is re-evaluated for the
- * survivor); earlier merges into the loser now point at the survivor; the merge is recorded and
- * the loser deleted. Traits: the survivor's values win; the loser fills in what the survivor
- * lacks (the caller then applies the identify call's own traits on top). Pending changes are
- * flushed first, because the moves are single UPDATE statements.
+ * history move (stored rows with single UPDATEs, rows this batch has not written yet in memory);
+ * the loser's segment memberships are dropped (membership is re-evaluated for the survivor);
+ * earlier merges into the loser now point at the survivor; the merge is recorded and the loser
+ * deleted. Traits: the survivor's values win and the loser fills in what the survivor lacks (the
+ * caller then applies the identify call's own traits on top).
  */
-export async function mergeCustomers(
+export async function mergeProfiles(
   em: Em,
-  survivor: Customer,
-  loser: Customer,
+  workspace: Workspace,
+  book: IdentityBook,
+  survivor: Profile,
+  loser: Profile,
   reason: string,
-): Promise<CustomerMerge> {
-  await em.flush();
-  const from = { customer: loser.id };
-  const to = { customer: survivor.id };
-  const identities = await em.find(Identity, from, { fields: ['kind', 'source', 'value'] });
-  const [, events, orders, consentRecords] = await Promise.all([
-    em.nativeUpdate(Identity, from, to),
-    em.nativeUpdate(Event, from, to),
-    em.nativeUpdate(Order, from, to),
-    em.nativeUpdate(ConsentRecord, from, to),
-    em.nativeUpdate(ScoreEntry, from, to),
-    em.nativeUpdate(CustomerMerge, { survivor: loser.id }, { survivor: survivor.id }),
-    em.nativeDelete(SegmentMembership, from),
-  ]);
+): Promise<void> {
+  const stored = book.isStored(loser);
+  const pending = book.moved(loser, survivor);
+  const moved = {
+    identities: pending.identities.map((i) => ({ kind: i.kind, source: i.source, value: i.value })),
+    events: 0,
+    orders: 0,
+    consentRecords: pending.consent,
+  };
+  if (stored) {
+    const from = { customer: loser.id };
+    const to = { customer: survivor.id };
+    const identities = await em.find(Identity, from, { fields: ['kind', 'source', 'value'] });
+    const [, events, orders, consentRecords] = await Promise.all([
+      em.nativeUpdate(Identity, from, to),
+      em.nativeUpdate(Event, from, to),
+      em.nativeUpdate(Order, from, to),
+      em.nativeUpdate(ConsentRecord, from, to),
+      em.nativeUpdate(ScoreEntry, from, to),
+      em.nativeUpdate(CustomerMerge, { survivor: loser.id }, { survivor: survivor.id }),
+      em.nativeDelete(SegmentMembership, from),
+    ]);
+    moved.identities.push(
+      ...identities.map((i) => ({ kind: i.kind, source: i.source, value: i.value })),
+    );
+    Object.assign(moved, { events, orders, consentRecords: moved.consentRecords + consentRecords });
+    await em.nativeDelete(Customer, { id: loser.id });
+    forget(em, loser);
+  }
   const mergedTraits = loser.traits;
-  const survivorEmail = survivor.email;
-  await em.nativeDelete(Customer, { id: loser.id });
-  forget(em, loser);
-
   survivor.traits = mergeTraits(mergedTraits, survivor.traits);
-  survivor.email = survivorEmail ?? loser.email;
+  survivor.email = survivor.email ?? loser.email;
   survivor.timeZone = survivor.timeZone ?? loser.timeZone;
   if (loser.createdAt < survivor.createdAt) survivor.createdAt = loser.createdAt;
-  return em.create(CustomerMerge, {
-    workspace: survivor.workspace,
-    survivor,
+  em.create(CustomerMerge, {
+    workspace,
+    survivor: survivor.id,
     mergedId: loser.id,
     mergedTraits,
-    moved: {
-      identities: identities.map((i) => ({ kind: i.kind, source: i.source, value: i.value })),
-      events,
-      orders,
-      consentRecords,
-    },
+    moved,
     reason,
   });
 }
 
 /** Detaches the deleted profile and the loaded rows that pointed at it (the database has moved on). */
-function forget(em: Em, loser: Customer): void {
+function forget(em: Em, loser: Profile): void {
   const unitOfWork = em.getUnitOfWork();
   for (const entity of unitOfWork.getIdentityMap()) {
     const owner =
@@ -71,5 +81,5 @@ function forget(em: Em, loser: Customer): void {
       (entity as { survivor?: unknown }).survivor;
     if (owner === loser) unitOfWork.unsetIdentity(entity);
   }
-  unitOfWork.unsetIdentity(loser);
+  if (loser instanceof Customer) unitOfWork.unsetIdentity(loser);
 }

@@ -1,47 +1,113 @@
-import { Customer, Identity, type Workspace } from '../../db/entities';
+import { ConsentRecord, Customer, Identity, type Traits, type Workspace } from '../../db/entities';
+import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
+import { customerSearchText } from '../../db/search-text';
 import { identityKeyString, type IdentityKey } from './identity-key';
+
+/**
+ * A profile as a batch sees it: a loaded `Customer` entity (the ORM tracks its changes), or a
+ * profile this batch creates, a plain row written with one multi-row INSERT at the end.
+ */
+export interface Profile {
+  readonly id: string;
+  email: string | null;
+  traits: Traits;
+  timeZone: string | null;
+  createdAt: Date;
+}
+
+interface NewIdentity extends IdentityKey {
+  readonly id: string;
+  customerId: string;
+}
+
+interface NewConsent {
+  readonly id: string;
+  customerId: string;
+  readonly channel: string;
+  readonly granted: boolean;
+  readonly source: string | null;
+  readonly recordedAt: Date;
+}
+
+/** Rows per multi-row INSERT (SQLite caps compound SELECTs at 500 terms). */
+const CHUNK = 400;
 
 /**
  * Who holds which identifier, for one ingested batch: loaded in two queries up front, then kept
  * in step as the batch creates profiles, attaches identities and merges, so later items of the
- * same batch see what earlier ones did.
+ * same batch see what earlier ones did. What the batch creates stays in memory until `write`.
  */
 export class IdentityBook {
-  private readonly owners = new Map<string, Customer>();
-  private readonly customers = new Map<string, Customer>();
+  /** Identity key → the id of the profile holding it. */
+  private readonly holders = new Map<string, string>();
+  private readonly profiles = new Map<string, Profile>();
   private readonly kindsOf = new Map<string, Set<IdentityKey['kind']>>();
+  private readonly created = new Map<string, Profile>();
+  private newIdentities: NewIdentity[] = [];
+  private newConsent: NewConsent[] = [];
+  /** Profiles merged away in this batch, and the profile that absorbed each. */
+  private readonly mergedInto = new Map<string, string>();
 
   constructor(
     private readonly em: Em,
     private readonly workspace: Workspace,
   ) {}
 
-  /** Loads the holders of `keys` and the profiles named by `customerIds`. */
-  async load(keys: readonly IdentityKey[], customerIds: readonly string[]): Promise<void> {
-    const values = [...new Set(keys.map((k) => k.value))];
-    const wanted = new Set(keys.map(identityKeyString));
-    const [identities, customers] = await Promise.all([
-      values.length === 0
-        ? []
-        : this.em.find(Identity, { value: { $in: values } }, { populate: ['customer'] }),
-      customerIds.length === 0
-        ? []
-        : this.em.find(Customer, { id: { $in: [...new Set(customerIds)] } }),
-    ]);
-    for (const c of customers) this.customers.set(c.id, c);
-    for (const identity of identities) {
-      const key = identityKeyString(identity);
-      if (!wanted.has(key)) continue;
-      this.owners.set(key, identity.customer);
-      this.customers.set(identity.customer.id, identity.customer);
+  /**
+   * Loads who holds `keys` (looked up by whole key, kind, source and value, so the unique index
+   * serves it) and, as entities, the profiles named by `customerIds` and those holding one of
+   * `profileKeys` (the keys of identify items: their profiles are read and changed). Events only
+   * need to know who holds a key, so the other holders are not loaded. Two queries.
+   */
+  async load(
+    keys: readonly IdentityKey[],
+    customerIds: readonly string[],
+    profileKeys: readonly IdentityKey[] = [],
+  ): Promise<void> {
+    const groups = new Map<
+      string,
+      { kind: IdentityKey['kind']; source: string; values: Set<string> }
+    >();
+    for (const key of keys) {
+      const group = `${key.kind}\u0000${key.source}`;
+      if (!groups.has(group))
+        groups.set(group, { kind: key.kind, source: key.source, values: new Set() });
+      groups.get(group)!.values.add(key.value);
     }
+    if (groups.size > 0) {
+      const byKey = [...groups.values()].map((g) => ({
+        kind: g.kind,
+        source: g.source,
+        value: { $in: [...g.values] },
+      }));
+      const qb = this.em
+        .createQueryBuilder(Identity)
+        .select(['kind', 'source', 'value', 'customer'])
+        .where({ $or: byKey });
+      await qb.applyFilters();
+      const rows =
+        await qb.execute<Array<IdentityKey & { customer?: string; customer_id?: string }>>('all');
+      for (const row of rows)
+        this.holders.set(identityKeyString(row), (row.customer ?? row.customer_id)!);
+    }
+    const wanted = new Set(customerIds);
+    for (const key of profileKeys) {
+      const holder = this.holders.get(identityKeyString(key));
+      if (holder && !this.profiles.has(holder)) wanted.add(holder);
+    }
+    for (const id of this.profiles.keys()) wanted.delete(id);
+    if (wanted.size === 0) return;
+    for (const c of await this.em.find(Customer, { id: { $in: [...wanted] } }))
+      this.profiles.set(c.id, c);
   }
 
-  /**
-   * Loads which kinds of identity each profile holds (to tell anonymous profiles from known ones
-   * before a merge). One query, for the profiles not asked about before.
-   */
+  /** The keys no profile holds yet (the batch would create them). */
+  unheld(keys: readonly IdentityKey[]): IdentityKey[] {
+    return keys.filter((key) => !this.holders.has(identityKeyString(key)));
+  }
+
+  /** Loads which kinds of identity each stored profile holds (anonymous or known), in one query. */
   async loadKinds(customerIds: readonly string[]): Promise<void> {
     const missing = customerIds.filter((id) => !this.kindsOf.has(id));
     if (missing.length === 0) return;
@@ -60,46 +126,139 @@ export class IdentityBook {
     return kinds !== undefined && kinds.size > 0 && [...kinds].every((k) => k === 'anonymousId');
   }
 
-  ownerOf(key: IdentityKey): Customer | undefined {
-    return this.owners.get(identityKeyString(key));
+  /** The id of the profile holding `key`. */
+  holderOf(key: IdentityKey): string | undefined {
+    return this.holders.get(identityKeyString(key));
   }
 
-  customer(id: string): Customer | undefined {
-    return this.customers.get(id);
+  /** The profile holding `key`; it must be among those loaded (see `load`'s `profileKeys`). */
+  ownerOf(key: IdentityKey): Profile | undefined {
+    const id = this.holders.get(identityKeyString(key));
+    if (id === undefined) return undefined;
+    const profile = this.profiles.get(id);
+    if (!profile) throw new Error(`the profile holding ${key.kind} ${key.source} was not loaded`);
+    return profile;
   }
 
-  /** A new, empty profile (written at the next flush). */
-  createCustomer(occurredAt: Date): Customer {
-    const customer = this.em.create(Customer, {
-      workspace: this.workspace,
+  profile(id: string): Profile | undefined {
+    return this.profiles.get(id);
+  }
+
+  /** The profile with this id, loading it when the batch has not yet (one query). */
+  async need(id: string): Promise<Profile | undefined> {
+    if (!this.profiles.has(id)) {
+      const customer = await this.em.findOne(Customer, { id });
+      if (customer) this.profiles.set(id, customer);
+    }
+    return this.profiles.get(id);
+  }
+
+  /** Whether the profile is stored (else it was created by this batch and is not written yet). */
+  isStored(profile: Profile): boolean {
+    return !this.created.has(profile.id);
+  }
+
+  /** The profile that now stands for `id` (itself, or the one it was merged into). */
+  current(id: string): string {
+    let at = id;
+    while (this.mergedInto.has(at)) at = this.mergedInto.get(at)!;
+    return at;
+  }
+
+  /** A new, empty profile, written by `write`. */
+  createProfile(occurredAt: Date): Profile {
+    const profile: Profile = {
+      id: newId(),
+      email: null,
+      traits: {},
+      timeZone: null,
       createdAt: occurredAt,
-      updatedAt: occurredAt,
-    });
-    this.customers.set(customer.id, customer);
-    this.kindsOf.set(customer.id, new Set());
-    return customer;
+    };
+    this.profiles.set(profile.id, profile);
+    this.created.set(profile.id, profile);
+    this.kindsOf.set(profile.id, new Set());
+    return profile;
   }
 
-  /** Gives `key` to `customer` (it must be unheld); the first email becomes the primary one. */
-  attach(customer: Customer, key: IdentityKey): void {
-    this.em.create(Identity, {
-      workspace: this.workspace,
-      customer,
+  /** Gives `key` to `profile` (it must be unheld); the first email becomes the primary one. */
+  attach(profile: Profile, key: IdentityKey): void {
+    this.newIdentities.push({
+      id: newId(),
+      customerId: profile.id,
       kind: key.kind,
       source: key.source,
       value: key.value,
     });
-    this.owners.set(identityKeyString(key), customer);
-    this.kindsOf.get(customer.id)?.add(key.kind);
-    if (key.kind === 'email' && !customer.email) customer.email = key.value;
+    this.holders.set(identityKeyString(key), profile.id);
+    this.kindsOf.get(profile.id)?.add(key.kind);
+    if (key.kind === 'email' && !profile.email) profile.email = key.value;
   }
 
-  /** After a merge: everything `loser` held now belongs to `survivor`. */
-  moved(loser: Customer, survivor: Customer): void {
-    for (const [key, owner] of this.owners) if (owner === loser) this.owners.set(key, survivor);
+  /** An appended consent record, written by `write`. */
+  consent(profile: Profile, change: Omit<NewConsent, 'id' | 'customerId'>): void {
+    this.newConsent.push({ id: newId(), customerId: profile.id, ...change });
+  }
+
+  /**
+   * After a merge: everything `loser` held, stored or pending, now belongs to `survivor`; a loser
+   * created by this batch is never written. Returns how many pending identities and consent
+   * records moved.
+   */
+  moved(loser: Profile, survivor: Profile): { identities: NewIdentity[]; consent: number } {
+    for (const [key, holder] of this.holders)
+      if (holder === loser.id) this.holders.set(key, survivor.id);
+    const identities = this.newIdentities.filter((i) => i.customerId === loser.id);
+    for (const i of identities) i.customerId = survivor.id;
+    const consent = this.newConsent.filter((c) => c.customerId === loser.id);
+    for (const c of consent) c.customerId = survivor.id;
     const kinds = this.kindsOf.get(survivor.id);
     for (const kind of this.kindsOf.get(loser.id) ?? []) kinds?.add(kind);
-    this.customers.delete(loser.id);
+    this.profiles.delete(loser.id);
+    this.created.delete(loser.id);
     this.kindsOf.delete(loser.id);
+    this.mergedInto.set(loser.id, survivor.id);
+    return { identities, consent: consent.length };
+  }
+
+  /** Writes the new profiles, then their identities and the consent records (multi-row INSERTs). */
+  async write(now: Date): Promise<void> {
+    const workspace = this.workspace.id;
+    const customers = [...this.created.values()].map((p) => ({
+      id: p.id,
+      workspace,
+      email: p.email,
+      traits: p.traits,
+      timeZone: p.timeZone,
+      createdAt: p.createdAt,
+      updatedAt: now,
+      searchText: customerSearchText(p.email, p.traits),
+    }));
+    const identities = this.newIdentities.map((i) => ({
+      id: i.id,
+      workspace,
+      customer: i.customerId,
+      kind: i.kind,
+      source: i.source,
+      value: i.value,
+      createdAt: now,
+    }));
+    const consent = this.newConsent.map((c) => ({
+      id: c.id,
+      workspace,
+      customer: c.customerId,
+      channel: c.channel,
+      granted: c.granted,
+      source: c.source,
+      recordedAt: c.recordedAt,
+    }));
+    for (let i = 0; i < customers.length; i += CHUNK)
+      await this.em.insertMany(Customer, customers.slice(i, i + CHUNK));
+    for (let i = 0; i < identities.length; i += CHUNK)
+      await this.em.insertMany(Identity, identities.slice(i, i + CHUNK));
+    for (let i = 0; i < consent.length; i += CHUNK)
+      await this.em.insertMany(ConsentRecord, consent.slice(i, i + CHUNK));
+    this.created.clear();
+    this.newIdentities = [];
+    this.newConsent = [];
   }
 }

@@ -1,13 +1,17 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DeadlockException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { lockForTransaction } from '../../db/advisory-lock';
 import type { Problem } from '@cairn/schema';
-import { ConsentRecord, Event, Order, type Customer, type Workspace } from '../../db/entities';
+import { Event, Order, type Workspace } from '../../db/entities';
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
 import { CatalogObservations } from '../catalog/observe';
 import { recordCatalog } from '../catalog/catalog.store';
+import { CustomerChanges } from '../segment/membership/customer-changes';
+import { updateMemberships } from '../segment/membership/segment-updater';
 import { IdentityBook } from '../identity/identity-book';
-import { mergeCustomers } from '../identity/customer-merge';
+import { mergeProfiles } from '../identity/customer-merge';
+import type { Profile } from '../identity/identity-book';
 import { IDENTITY_PRECEDENCE, type LocatedKey } from '../identity/identity-key';
 import { customerIdKey, erasureHash } from '../privacy/erasure-hash';
 import { isErased } from '../privacy/tombstones';
@@ -49,6 +53,8 @@ export class IngestService {
   constructor(
     private readonly em: Em,
     private readonly workspace: Workspace,
+    /** The receiving time of a batch (tests of time-based segments drive their own clock). */
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   async ingest(raw: readonly unknown[], options: IngestOptions): Promise<IngestOutcome[]> {
@@ -59,7 +65,7 @@ export class IngestService {
         [],
       );
     }
-    const now = new Date();
+    const now = this.clock();
     const outcomes: IngestOutcome[] = [];
     const items: IngestItem[] = [];
     raw.forEach((value, index) => {
@@ -76,8 +82,7 @@ export class IngestService {
         for (const outcome of written) outcomes[outcome.index] = outcome;
         return outcomes;
       } catch (error) {
-        if (!(error instanceof UniqueConstraintViolationException) || attempt === MAX_ATTEMPTS)
-          throw error;
+        if (!retryable(error) || attempt === MAX_ATTEMPTS) throw error;
         this.em.clear();
       }
     }
@@ -127,6 +132,7 @@ export class IngestService {
 class BatchWriter {
   private readonly book: IdentityBook;
   private readonly catalog = new CatalogObservations();
+  private readonly changes = new CustomerChanges();
 
   constructor(
     private readonly em: Em,
@@ -138,44 +144,65 @@ class BatchWriter {
   }
 
   async write(items: readonly IngestItem[]): Promise<IngestOutcome[]> {
-    await this.book.load(
-      items.flatMap((i) => i.identities.keys.map((l) => l.key)),
-      items.flatMap((i) => (i.identities.customerId ? [i.identities.customerId] : [])),
+    const keys = items.flatMap((i) => i.identities.keys.map((l) => l.key));
+    const profileKeys = items.flatMap((i) =>
+      i.type === 'identify' ? i.identities.keys.map((l) => l.key) : [],
     );
+    await this.book.load(
+      keys,
+      items.flatMap((i) => (i.identities.customerId ? [i.identities.customerId] : [])),
+      profileKeys,
+    );
+    const unheld = this.book.unheld(keys);
+    if (unheld.length > 0) {
+      // New identities: batches of one workspace create them in turn (PostgreSQL), and look again
+      // once they hold the lock, in case the batch before created some of them.
+      await lockForTransaction(this.em, 'identities', this.workspace.id);
+      await this.book.load(unheld, [], profileKeys);
+    }
     const outcomes: IngestOutcome[] = [];
-    const tracked: Array<{ item: TrackItem; customer: Customer; created: boolean }> = [];
+    const tracked: Array<{ item: TrackItem; customerId: string; created: boolean }> = [];
     for (const item of items) {
       if (item.type === 'track') {
-        const resolved = this.resolveTrack(item);
+        const resolved = await this.resolveTrack(item);
         if ('problem' in resolved) outcomes.push(reject(item, resolved.problem));
         else tracked.push({ item, ...resolved });
       } else {
         outcomes.push(await this.identify(item));
       }
     }
+    await this.book.write(this.now);
     await this.em.flush();
     outcomes.push(...(await this.insertEvents(tracked)));
+    // Locks in one order everywhere (identities, customers, catalog) so transactions never deadlock.
+    await updateMemberships(this.em, this.workspace, this.changes.byCustomer, this.now, 'data');
     await recordCatalog(this.em, this.workspace.id, this.catalog);
     return outcomes;
   }
 
   /** The profile an event belongs to: named by id, else held by its strongest identifier, else new. */
-  private resolveTrack(
+  private async resolveTrack(
     item: TrackItem,
-  ): { customer: Customer; created: boolean } | { problem: Problem } {
+  ): Promise<{ customerId: string; created: boolean } | { problem: Problem }> {
     const found = this.target(item);
     if ('problem' in found) return found;
-    const customer = found.customer ?? this.book.createCustomer(item.occurredAt);
-    for (const { key } of item.identities.keys)
-      if (!this.book.ownerOf(key)) this.book.attach(customer, key);
-    return { customer, created: !found.customer };
+    const unheld = item.identities.keys.filter((l) => !this.book.holderOf(l.key));
+    if (found.customerId && unheld.length === 0)
+      return { customerId: found.customerId, created: false };
+    // New identifiers for the profile: its row is read (rarely: an event naming it a new way).
+    const customer = found.customerId
+      ? await this.book.need(found.customerId)
+      : this.book.createProfile(item.occurredAt);
+    if (!customer) throw new Error(`profile ${found.customerId} vanished during the batch`);
+    for (const { key } of unheld) this.book.attach(customer, key);
+    return { customerId: customer.id, created: !found.customerId };
   }
 
-  private target(item: IngestItem): { customer: Customer | undefined } | { problem: Problem } {
+  /** Who an item names: the profile it gives by id, else the holder of its strongest identifier. */
+  private target(item: IngestItem): { customerId: string | undefined } | { problem: Problem } {
     const { customerId, keys } = item.identities;
     if (customerId) {
-      const customer = this.book.customer(customerId);
-      if (customer) return { customer };
+      if (this.book.profile(customerId)) return { customerId };
       return {
         problem: {
           code: 'NOT_FOUND',
@@ -188,10 +215,10 @@ class BatchWriter {
       (a, b) => IDENTITY_PRECEDENCE.indexOf(a.key.kind) - IDENTITY_PRECEDENCE.indexOf(b.key.kind),
     );
     for (const { key } of strongest) {
-      const owner = this.book.ownerOf(key);
-      if (owner) return { customer: owner };
+      const holder = this.book.holderOf(key);
+      if (holder) return { customerId: holder };
     }
-    return { customer: undefined };
+    return { customerId: undefined };
   }
 
   /**
@@ -200,9 +227,12 @@ class BatchWriter {
    * the oldest). Two known profiles are a conflict: nothing changes and the item is rejected.
    */
   private async identify(item: IdentifyItem): Promise<IngestOutcome> {
-    const found = this.target(item);
-    if ('problem' in found) return reject(item, found.problem);
-    const owners = new Map<string, Customer>();
+    const target = this.target(item);
+    if ('problem' in target) return reject(item, target.problem);
+    const found = {
+      customer: target.customerId ? this.book.profile(target.customerId) : undefined,
+    };
+    const owners = new Map<string, Profile>();
     if (found.customer) owners.set(found.customer.id, found.customer);
     for (const { key } of item.identities.keys) {
       const owner = this.book.ownerOf(key);
@@ -227,20 +257,22 @@ class BatchWriter {
           : (known[0] ?? oldest([...owners.values()]));
       for (const loser of owners.values()) {
         if (loser === survivor) continue;
-        await mergeCustomers(
+        await mergeProfiles(
           this.em,
+          this.workspace,
+          this.book,
           survivor,
           loser,
           `identify via ${this.source} at ${this.now.toISOString()}`,
         );
-        this.book.moved(loser, survivor);
         merged.push(loser.id);
       }
       customer = survivor;
     }
     const created = !customer;
-    customer ??= this.book.createCustomer(item.occurredAt);
+    customer ??= this.book.createProfile(item.occurredAt);
     let changed = created || merged.length > 0;
+    if (changed) this.changes.all(customer.id);
     for (const { key } of item.identities.keys) {
       if (this.book.ownerOf(key)) continue;
       this.book.attach(customer, key);
@@ -249,26 +281,28 @@ class BatchWriter {
     const email = item.identities.keys.find((l) => l.key.kind === 'email')?.key.value;
     if (email && customer.email !== email) {
       customer.email = email;
+      this.changes.add(customer.id, { kind: 'identity' });
       changed = true;
     }
     const traits = mergeTraits(customer.traits, item.traits);
     if (!sameJson(traits, customer.traits)) {
       customer.traits = traits;
+      this.changes.add(customer.id, { kind: 'traits', paths: Object.keys(item.traits) });
       changed = true;
     }
     if (item.timeZone !== undefined && item.timeZone !== customer.timeZone) {
       customer.timeZone = item.timeZone;
+      this.changes.all(customer.id);
       changed = true;
     }
     for (const c of item.consent) {
-      this.em.create(ConsentRecord, {
-        workspace: this.workspace,
-        customer,
+      this.book.consent(customer, {
         channel: c.channel,
         granted: c.granted,
         source: c.source,
         recordedAt: c.recordedAt,
       });
+      this.changes.add(customer.id, { kind: 'consent', channel: c.channel });
       changed = true;
     }
     this.catalog.trait(item.traits, item.occurredAt);
@@ -293,14 +327,18 @@ class BatchWriter {
    * duplicate, as is a repeat within the batch) and the orders of new `Order Completed` events.
    */
   private async insertEvents(
-    tracked: ReadonlyArray<{ item: TrackItem; customer: Customer; created: boolean }>,
+    tracked: ReadonlyArray<{ item: TrackItem; customerId: string; created: boolean }>,
   ): Promise<IngestOutcome[]> {
     const firstOf = new Map<string, (typeof tracked)[number]>();
     for (const t of tracked) if (!firstOf.has(t.item.messageId)) firstOf.set(t.item.messageId, t);
-    const rows = [...firstOf.values()].map(({ item, customer }) => ({
+    // In messageId order: concurrent batches replaying the same events lock them in the same order.
+    const firsts = [...firstOf.values()].sort((a, b) =>
+      a.item.messageId < b.item.messageId ? -1 : a.item.messageId > b.item.messageId ? 1 : 0,
+    );
+    const rows = firsts.map(({ item, customerId }) => ({
       id: newId(),
       workspace: this.workspace.id,
-      customer: customer.id,
+      customer: this.book.current(customerId),
       name: item.name,
       properties: item.properties,
       occurredAt: item.occurredAt,
@@ -321,12 +359,16 @@ class BatchWriter {
     const orders = [];
     const outcomes: IngestOutcome[] = [];
     for (const t of tracked) {
-      const { item, customer, created } = t;
+      const { item, created } = t;
+      // The profile may have been merged into another by a later item of the batch.
+      const customer = { id: this.book.current(t.customerId) };
       if (firstOf.get(item.messageId) !== t || !inserted.has(item.messageId)) {
         outcomes.push({ index: item.index, status: 'DUPLICATE', messageId: item.messageId });
         continue;
       }
       this.catalog.event(item.name, item.properties, item.occurredAt);
+      if (created) this.changes.all(customer.id);
+      else this.changes.add(customer.id, { kind: 'event', name: item.name });
       if (item.order) {
         const { orderId, amount, currency, items } = item.order;
         orders.push({
@@ -366,6 +408,11 @@ function reject(item: IngestItem, problem: Problem): IngestOutcome {
   return { index: item.index, status: 'REJECTED', problems: [problem] };
 }
 
-function oldest(customers: Customer[]): Customer {
+/** A race with a concurrent batch: running the transaction again resolves it. */
+function retryable(error: unknown): boolean {
+  return error instanceof UniqueConstraintViolationException || error instanceof DeadlockException;
+}
+
+function oldest(customers: Profile[]): Profile {
   return customers.reduce((a, b) => (b.createdAt < a.createdAt ? b : a));
 }

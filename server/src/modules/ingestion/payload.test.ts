@@ -44,6 +44,16 @@ describe('payload validation', () => {
     });
   });
 
+  it('keeps keys such as __proto__ as plain traits', () => {
+    const merged = mergeTraits(
+      JSON.parse('{"__proto__": {"a": 1}}') as Record<string, unknown>,
+      JSON.parse('{"constructor": 2}') as Record<string, unknown>,
+    );
+    expect(Object.keys(merged)).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(merged['__proto__']).toEqual({ a: 1 });
+  });
+
   it('compares JSON structurally', () => {
     expect(sameJson({ a: [1, { b: 2 }], c: null }, { c: null, a: [1, { b: 2 }] })).toBe(true);
     expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);

@@ -76,12 +76,13 @@ export function mergeTraits(
   stored: Record<string, unknown>,
   update: Record<string, unknown>,
 ): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...stored };
+  // A Map, then fromEntries: keys such as "__proto__" stay plain own properties.
+  const merged = new Map(Object.entries(stored));
   for (const [key, value] of Object.entries(update)) {
-    if (value === null) delete merged[key];
-    else merged[key] = value;
+    if (value === null) merged.delete(key);
+    else merged.set(key, value);
   }
-  return merged;
+  return Object.fromEntries(merged);
 }
 
 /** Structural equality of two JSON values (key order ignored). */

@@ -1,8 +1,7 @@
-import { validateRule, type RuleDocument, type RuleProblem } from '@cairn/schema';
+import { ruleDependencies, validateRule, type RuleDocument, type RuleProblem } from '@cairn/schema';
 import { Segment } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { loadRuleCatalog } from '../catalog/rule-catalog';
-import { segmentReferences } from './segment-references';
 
 export type CheckedRule =
   | { readonly ok: true; readonly rule: RuleDocument; readonly warnings: readonly RuleProblem[] }
@@ -26,7 +25,10 @@ export async function checkSegmentRule(
   ]);
   const catalog = {
     segments: Object.fromEntries(
-      segments.map((s) => [s.id, { name: s.name, references: segmentReferences(s.rule) }]),
+      segments.map((s) => [
+        s.id,
+        { name: s.name, references: ruleDependencies(s.rule).segmentIds },
+      ]),
     ),
   };
   const strict = validateRule(json, { catalog, ...(segmentId ? { segmentId } : {}) });

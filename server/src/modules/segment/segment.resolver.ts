@@ -12,11 +12,25 @@ import {
   SegmentNode,
   SegmentPayload,
   SegmentPreview,
+  SegmentVerification,
   SegmentVersionNode,
 } from './segment.type';
+import type { SegmentDrift } from './membership/verify';
 
 const segments = (ctx: RequestContext) => new SegmentService(ctx.em, ctx.workspace);
 const members = (ctx: RequestContext) => new SegmentMembersService(ctx.em, ctx.workspace);
+
+function toVerification(drift: SegmentDrift): SegmentVerification {
+  return {
+    segmentId: drift.segmentId,
+    matching: drift.matching,
+    members: drift.members,
+    consistent: drift.missing.length === 0 && drift.extra.length === 0,
+    missing: drift.missing.slice(0, 100),
+    extra: drift.extra.slice(0, 100),
+    pending: drift.pending.length,
+  };
+}
 
 function payload(outcome: SaveOutcome): SegmentPayload {
   const rule = (p: Parameters<typeof RuleProblemNode.of>[0]) =>
@@ -83,6 +97,17 @@ export class SegmentResolver {
     @Arg('customerId', () => ID) customerId: string,
   ) {
     return members(ctx).explain(segmentId, customerId, new Date());
+  }
+
+  @Query(() => SegmentVerification, {
+    description:
+      'Checks a segment: its stored members against its rule evaluated from scratch now (read-only).',
+  })
+  async verifySegment(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+  ): Promise<SegmentVerification> {
+    return toVerification(await segments(ctx).verify(id, new Date()));
   }
 
   @Mutation(() => SegmentPayload, { description: 'Creates a segment and computes its members.' })

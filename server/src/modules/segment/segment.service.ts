@@ -1,4 +1,4 @@
-import type { RuleProblem } from '@cairn/schema';
+import { ruleDependencies, type RuleProblem } from '@cairn/schema';
 import {
   Segment,
   SegmentMembership,
@@ -11,9 +11,9 @@ import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
 import type { SegmentInput } from './segment.input';
 import { checkSegmentRule } from './segment-rules';
-import { segmentReferences } from './segment-references';
-import { segmentsToRecompute } from './segment-order';
+import { activeSegments } from './membership/active-segments';
 import { recomputeSegment } from './membership/recompute';
+import { verifySegment, type SegmentDrift } from './membership/verify';
 
 export type SaveOutcome =
   | { readonly ok: true; readonly segment: Segment; readonly warnings: readonly RuleProblem[] }
@@ -37,6 +37,13 @@ export class SegmentService {
     return this.em.findOne(Segment, { id });
   }
 
+  /** The verifier: stored members against the rule evaluated from scratch at `now`. */
+  async verify(id: string, now: Date): Promise<SegmentDrift> {
+    const segment = await this.em.findOne(Segment, { id, archivedAt: null });
+    if (!segment) throw notFound(id);
+    return verifySegment(this.em, this.workspace, segment, now);
+  }
+
   /** Saves a new segment (version 1) and computes its members. */
   create(input: SegmentInput): Promise<SaveOutcome> {
     return this.save(undefined, input);
@@ -53,7 +60,7 @@ export class SegmentService {
       const segment = await em.findOne(Segment, { id, archivedAt: null });
       if (!segment) throw notFound(id);
       const users = (await em.find(Segment, { archivedAt: null, id: { $ne: id } })).filter((s) =>
-        segmentReferences(s.rule).includes(id),
+        ruleDependencies(s.rule).segmentIds.includes(id),
       );
       if (users.length > 0) {
         throw new CairnError(
@@ -113,14 +120,15 @@ export class SegmentService {
     });
   }
 
-  /** Recomputes `segment`, then every active segment built on it, in reference order. */
+  /** Recomputes `segment`, then every active segment built on it (directly or not), in reference order. */
   private async recomputeFrom(em: Em, segment: Segment): Promise<void> {
-    const active = await em.find(Segment, { archivedAt: null });
-    const byId = new Map(active.map((s) => [s.id, s]));
-    const references = new Map(active.map((s) => [s.id, segmentReferences(s.rule)]));
+    const affected = new Set([segment.id]);
     const now = this.now();
-    for (const id of segmentsToRecompute(segment.id, references)) {
-      await recomputeSegment(em, this.workspace, byId.get(id) ?? segment, now);
+    for (const s of await activeSegments(em)) {
+      if (!affected.has(s.segment.id) && !s.deps.segmentIds.some((id) => affected.has(id)))
+        continue;
+      affected.add(s.segment.id);
+      await recomputeSegment(em, this.workspace, s, now);
     }
   }
 }

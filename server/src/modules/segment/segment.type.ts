@@ -145,3 +145,31 @@ export class SegmentExplanation {
   })
   explanation!: Record<string, unknown>;
 }
+
+@ObjectType('SegmentVerification', {
+  description: "The stored members compared with the segment's rule evaluated from scratch now.",
+})
+export class SegmentVerification {
+  @Field(() => ID)
+  segmentId!: string;
+
+  @Field(() => Int, { description: 'Customers the rule selects now.' })
+  matching!: number;
+
+  @Field(() => Int, { description: 'Customers stored as members.' })
+  members!: number;
+
+  @Field(() => Boolean, { description: 'True when nothing differs beyond re-checks already due.' })
+  consistent!: boolean;
+
+  @Field(() => [ID], { description: 'Selected by the rule but not stored (at most 100).' })
+  missing!: string[];
+
+  @Field(() => [ID], { description: 'Stored but not selected by the rule (at most 100).' })
+  extra!: string[];
+
+  @Field(() => Int, {
+    description: 'Differences explained by a re-check that is due and not yet run.',
+  })
+  pending!: number;
+}

@@ -1,0 +1,30 @@
+import { BaseSqlitePlatform } from '@mikro-orm/knex';
+import type { Em } from './orm';
+
+/** The advisory lock spaces (first key) in use, one per kind of lock. */
+export const LOCK_SPACES = {
+  /** A workspace's catalog rows (`recordCatalog`, an erasure's scrub). */
+  catalog: 0x63617461,
+  /** Creating identities in a workspace (ingestion), so two batches never create the same one. */
+  identities: 0x69646e74,
+} as const;
+
+/**
+ * PostgreSQL: takes a transaction-level advisory lock on (space, key), waiting for the transaction
+ * holding it to end; released at commit or rollback. SQLite has one writer at a time: nothing to do.
+ */
+export async function lockForTransaction(
+  em: Em,
+  space: keyof typeof LOCK_SPACES,
+  key: string,
+): Promise<void> {
+  if (em.getPlatform() instanceof BaseSqlitePlatform) return;
+  await em.execute('select pg_advisory_xact_lock(?, ?)', [LOCK_SPACES[space], fnv1a32(key)]);
+}
+
+/** FNV-1a of the UTF-16 code units, as a signed 32-bit integer (a collision only costs waiting). */
+function fnv1a32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}

@@ -293,7 +293,10 @@ it(`keeps every segment equal to a from-scratch SQL evaluation after every step 
         const segments = new SegmentService(em(), workspace, now);
         const ids: string[] = [];
         const save = async (index: number, root: RuleNode) => {
-          const document: RuleDocument = { version: 1, root: bindSegments(root, ids.slice(0, index)) };
+          const document: RuleDocument = {
+            version: 1,
+            root: bindSegments(root, ids.slice(0, index)),
+          };
           const rule = document as unknown as Record<string, unknown>;
           const outcome =
             index < ids.length

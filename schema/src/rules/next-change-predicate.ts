@@ -6,7 +6,7 @@ import { assertUnreachable } from '../assert-unreachable';
 import { combine, firstFlip, firstTrue, shiftedBoundary, type Change } from './change-points';
 import { testPredicate, type PredicateContext } from './predicate';
 import type { FilterNode, Operator, Predicate, PropertyCondition, ValueType } from './rule.types';
-import { daysFromCivil, daysUntilAnniversary, durationMs, localDate } from './time';
+import { daysFromCivil, daysUntilAnniversary, durationMs, localDate, zoneFormatter } from './time';
 import { asType, valueAtPath } from './values';
 
 const DAY = 86_400_000;
@@ -110,23 +110,9 @@ export function startOfLocalDay(day: number, timeZone: string): number {
   return firstTrue((u) => dayNumber(u, timeZone) >= day, guess, 3_600_000);
 }
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
 /** The zone's offset at an instant (local wall time minus UTC, in ms): a guess, checked by the caller. */
 function utcOffset(instant: number, timeZone: string): number {
-  let f = wallClocks.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    wallClocks.set(timeZone, f);
-  }
+  const f = zoneFormatter('wallClock', timeZone);
   const parts = f.formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(

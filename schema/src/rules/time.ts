@@ -75,20 +75,31 @@ export function localDate(
   return { year: get('year'), month: get('month'), day: get('day') };
 }
 
+const DATE_PARTS = { year: 'numeric', month: 'numeric', day: 'numeric' } as const;
+const FORMATS = {
+  date: DATE_PARTS,
+  wallClock: {
+    ...DATE_PARTS,
+    hourCycle: 'h23',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function dateFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
+
+/** A cached formatter of a zone's local date (`date`) or date and time (`wallClock`), in en-US numbers. */
+export function zoneFormatter(format: keyof typeof FORMATS, timeZone: string): Intl.DateTimeFormat {
+  const key = `${format} ${timeZone}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    formatters.set(timeZone, f);
+    f = new Intl.DateTimeFormat('en-US', { timeZone, ...FORMATS[format] });
+    formatters.set(key, f);
   }
   return f;
 }
+
+const dateFormatter = (timeZone: string) => zoneFormatter('date', timeZone);
 
 /** True when the time zone is a valid IANA name. */
 export function isTimeZone(timeZone: string): boolean {

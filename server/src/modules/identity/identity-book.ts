@@ -180,8 +180,11 @@ export class IdentityBook {
     return profile;
   }
 
-  /** Gives `key` to `profile` (it must be unheld); the first email becomes the primary one. */
-  attach(profile: Profile, key: IdentityKey): void {
+  /**
+   * Gives `key` to `profile` (it must be unheld); the first email becomes the primary one.
+   * Returns true when it did (the profile's own fields changed: rules reading `email` care).
+   */
+  attach(profile: Profile, key: IdentityKey): boolean {
     this.newIdentities.push({
       id: newId(),
       customerId: profile.id,
@@ -191,7 +194,9 @@ export class IdentityBook {
     });
     this.holders.set(identityKeyString(key), profile.id);
     this.kindsOf.get(profile.id)?.add(key.kind);
-    if (key.kind === 'email' && !profile.email) profile.email = key.value;
+    if (key.kind !== 'email' || profile.email) return false;
+    profile.email = key.value;
+    return true;
   }
 
   /** An appended consent record, written by `write`. */

@@ -194,7 +194,9 @@ class BatchWriter {
       ? await this.book.need(found.customerId)
       : this.book.createProfile(item.occurredAt);
     if (!customer) throw new Error(`profile ${found.customerId} vanished during the batch`);
-    for (const { key } of unheld) this.book.attach(customer, key);
+    for (const { key } of unheld) {
+      if (this.book.attach(customer, key)) this.changes.add(customer.id, { kind: 'identity' });
+    }
     return { customerId: customer.id, created: !found.customerId };
   }
 
@@ -275,7 +277,7 @@ class BatchWriter {
     if (changed) this.changes.all(customer.id);
     for (const { key } of item.identities.keys) {
       if (this.book.ownerOf(key)) continue;
-      this.book.attach(customer, key);
+      if (this.book.attach(customer, key)) this.changes.add(customer.id, { kind: 'identity' });
       changed = true;
     }
     const email = item.identities.keys.find((l) => l.key.kind === 'email')?.key.value;

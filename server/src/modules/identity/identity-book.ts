@@ -56,7 +56,7 @@ export class IdentityBook {
 
   /**
    * Loads who holds `keys` (looked up by whole key, kind, source and value, so the unique index
-   * serves it) and, as entities, the profiles named by `customerIds` and those holding one of
+   * serves it, one query per kind of identifier) and, as entities, the profiles named by `customerIds` and those holding one of
    * `profileKeys` (the keys of identify items: their profiles are read and changed). Events only
    * need to know who holds a key, so the other holders are not loaded. Two queries.
    */
@@ -75,21 +75,20 @@ export class IdentityBook {
         groups.set(group, { kind: key.kind, source: key.source, values: new Set() });
       groups.get(group)!.values.add(key.value);
     }
-    if (groups.size > 0) {
-      const byKey = [...groups.values()].map((g) => ({
-        kind: g.kind,
-        source: g.source,
-        value: { $in: [...g.values] },
-      }));
-      const qb = this.em
-        .createQueryBuilder(Identity)
-        .select(['kind', 'source', 'value', 'customer'])
-        .where({ $or: byKey });
-      await qb.applyFilters();
-      const rows =
-        await qb.execute<Array<IdentityKey & { customer?: string; customer_id?: string }>>('all');
-      for (const row of rows)
-        this.holders.set(identityKeyString(row), (row.customer ?? row.customer_id)!);
+    // One lookup per (kind, source), each a seek on the unique index (an OR of them would make
+    // SQLite scan the workspace's identities).
+    const found = await Promise.all(
+      [...groups.values()].map(async (g) => {
+        const qb = this.em
+          .createQueryBuilder(Identity)
+          .select(['kind', 'source', 'value', 'customer'])
+          .where({ kind: g.kind, source: g.source, value: { $in: [...g.values] } });
+        await qb.applyFilters();
+        return qb.execute<Array<IdentityKey & { customer?: string; customer_id?: string }>>('all');
+      }),
+    );
+    for (const row of found.flat()) {
+      this.holders.set(identityKeyString(row), (row.customer ?? row.customer_id)!);
     }
     const wanted = new Set(customerIds);
     for (const key of profileKeys) {

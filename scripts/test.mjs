@@ -165,6 +165,21 @@ await stage(
   { ...benchEnv, BENCH_IMPORT_ROWS: process.env.BENCH_IMPORT_ROWS ?? '2000' },
 );
 
+// Live segments (in-process, SQLite): preview over bulk-loaded customers, then events streamed
+// through ingestion with segments maintained; fails when the verifier finds a missing or extra
+// member or a change is not visible after its batch.
+await stage(
+  'benchmark: live segments (small size, SQLite)',
+  pnpm,
+  [...pnpmArgs, '--filter', '@cairn/test', 'bench:live-segments'],
+  root,
+  {
+    ...benchEnv,
+    BENCH_SEG_CUSTOMERS: process.env.BENCH_SEG_CUSTOMERS ?? '3000',
+    BENCH_SEG_EVENTS: process.env.BENCH_SEG_EVENTS ?? '2000',
+  },
+);
+
 let passed = 0;
 let failed = 0;
 let pending = 0;

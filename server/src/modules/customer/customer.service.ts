@@ -3,6 +3,7 @@ import { Customer } from '../../db/entities';
 import { foldForSearch } from '../../db/search-text';
 import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
+import { olderThan } from '../../graphql/keyset-cursor';
 import { decodeCustomerCursor, encodeCustomerCursor } from './customer.cursor';
 
 export const MAX_PAGE_SIZE = 100;
@@ -40,9 +41,7 @@ export class CustomerService {
     const conditions: FilterQuery<Customer>[] = [matching];
     if (request.after) {
       const c = decodeCustomerCursor(request.after, ['after']);
-      conditions.push({
-        $or: [{ createdAt: { $lt: c.createdAt } }, { createdAt: c.createdAt, id: { $lt: c.id } }],
-      });
+      conditions.push(olderThan<Customer>('createdAt', { at: c.createdAt, id: c.id }));
     }
     const [rows, totalCount] = await Promise.all([
       this.em.find(

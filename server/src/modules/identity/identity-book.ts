@@ -1,5 +1,6 @@
 import { ConsentRecord, Customer, Identity, type Traits, type Workspace } from '../../db/entities';
 import { newId } from '../../db/ids';
+import { chunks } from '../../db/chunks';
 import type { Em } from '../../db/orm';
 import { customerSearchText } from '../../db/search-text';
 import { identityKeyString, type IdentityKey } from './identity-key';
@@ -29,9 +30,6 @@ interface NewConsent {
   readonly source: string | null;
   readonly recordedAt: Date;
 }
-
-/** Rows per multi-row INSERT (SQLite caps compound SELECTs at 500 terms). */
-const CHUNK = 400;
 
 /**
  * Who holds which identifier, for one ingested batch: loaded in two queries up front, then kept
@@ -255,12 +253,9 @@ export class IdentityBook {
       source: c.source,
       recordedAt: c.recordedAt,
     }));
-    for (let i = 0; i < customers.length; i += CHUNK)
-      await this.em.insertMany(Customer, customers.slice(i, i + CHUNK));
-    for (let i = 0; i < identities.length; i += CHUNK)
-      await this.em.insertMany(Identity, identities.slice(i, i + CHUNK));
-    for (let i = 0; i < consent.length; i += CHUNK)
-      await this.em.insertMany(ConsentRecord, consent.slice(i, i + CHUNK));
+    for (const rows of chunks(customers)) await this.em.insertMany(Customer, rows);
+    for (const rows of chunks(identities)) await this.em.insertMany(Identity, rows);
+    for (const rows of chunks(consent)) await this.em.insertMany(ConsentRecord, rows);
     this.created.clear();
     this.newIdentities = [];
     this.newConsent = [];

@@ -2,6 +2,7 @@ import { DeadlockException, UniqueConstraintViolationException } from '@mikro-or
 import { lockForTransaction } from '../../db/advisory-lock';
 import type { Problem } from '@cairn/schema';
 import { Event, Order, type Workspace } from '../../db/entities';
+import { chunks } from '../../db/chunks';
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
@@ -39,8 +40,6 @@ export interface IngestOptions {
 }
 
 const MAX_ATTEMPTS = 4;
-/** Rows per multi-row INSERT (SQLite caps compound SELECTs at 500 terms). */
-const INSERT_CHUNK = 400;
 
 /**
  * Ingests a batch of track and identify items for one workspace: one result per item, in order.
@@ -348,10 +347,10 @@ class BatchWriter {
       messageId: item.messageId,
     }));
     const inserted = new Set<string>();
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    for (const chunk of chunks(rows)) {
       const result = await this.em
         .createQueryBuilder(Event)
-        .insert(rows.slice(i, i + INSERT_CHUNK))
+        .insert(chunk)
         .onConflict(['workspace', 'messageId'])
         .ignore()
         .returning(['messageId'])
@@ -394,10 +393,10 @@ class BatchWriter {
         messageId: item.messageId,
       });
     }
-    for (let i = 0; i < orders.length; i += INSERT_CHUNK) {
+    for (const chunk of chunks(orders)) {
       await this.em
         .createQueryBuilder(Order)
-        .insert(orders.slice(i, i + INSERT_CHUNK))
+        .insert(chunk)
         .onConflict(['workspace', 'orderId'])
         .ignore()
         .execute();

@@ -1,9 +1,7 @@
 import { SegmentMembership, SegmentTransition, type TransitionCause } from '../../../db/entities';
+import { chunks } from '../../../db/chunks';
 import { newId } from '../../../db/ids';
 import type { Em } from '../../../db/orm';
-
-/** Rows per multi-row statement (SQLite caps compound SELECTs at 500 terms). */
-const CHUNK = 400;
 
 export interface MembershipChange {
   readonly segmentId: string;
@@ -23,8 +21,8 @@ export async function writeMembershipChange(
   cause: TransitionCause,
 ): Promise<void> {
   const { segmentId, entered, exited } = change;
-  for (let i = 0; i < entered.length; i += CHUNK) {
-    const rows = entered.slice(i, i + CHUNK).map((customer) => ({
+  for (const chunk of chunks(entered)) {
+    const rows = chunk.map((customer) => ({
       id: newId(),
       workspace: workspaceId,
       segmentId,
@@ -38,11 +36,8 @@ export async function writeMembershipChange(
       .ignore()
       .execute();
   }
-  for (let i = 0; i < exited.length; i += CHUNK) {
-    await em.nativeDelete(SegmentMembership, {
-      segmentId,
-      customer: { $in: exited.slice(i, i + CHUNK) },
-    });
+  for (const chunk of chunks(exited)) {
+    await em.nativeDelete(SegmentMembership, { segmentId, customer: { $in: chunk } });
   }
   const transitions = [
     ...entered.map((customer) => ({ customer, kind: 'entered' as const })),
@@ -56,9 +51,7 @@ export async function writeMembershipChange(
     cause,
     at,
   }));
-  for (let i = 0; i < transitions.length; i += CHUNK) {
-    await em.insertMany(SegmentTransition, transitions.slice(i, i + CHUNK));
-  }
+  for (const chunk of chunks(transitions)) await em.insertMany(SegmentTransition, chunk);
 }
 
 /** Which of `customerIds` (all of the segment's members when omitted) are members now. */
@@ -82,9 +75,7 @@ export async function currentMembers(
     }
   };
   if (customerIds === undefined) await load({});
-  else
-    for (let i = 0; i < customerIds.length; i += CHUNK)
-      await load({ customer: { $in: customerIds.slice(i, i + CHUNK) } });
+  else for (const chunk of chunks(customerIds)) await load({ customer: { $in: chunk } });
   return members;
 }
 

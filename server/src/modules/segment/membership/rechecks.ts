@@ -1,8 +1,7 @@
 import { SegmentRecheck } from '../../../db/entities';
+import { chunks } from '../../../db/chunks';
 import { newId } from '../../../db/ids';
 import type { Em } from '../../../db/orm';
-
-const CHUNK = 400;
 
 /**
  * Records when each customer's result for a time-based segment may next change (`at`, Unix ms;
@@ -14,8 +13,7 @@ export async function writeRechecks(
   segmentId: string,
   next: ReadonlyArray<{ readonly customerId: string; readonly at: number | null }>,
 ): Promise<void> {
-  for (let i = 0; i < next.length; i += CHUNK) {
-    const chunk = next.slice(i, i + CHUNK);
+  for (const chunk of chunks(next)) {
     await em.nativeDelete(SegmentRecheck, {
       segmentId,
       customer: { $in: chunk.map((n) => n.customerId) },

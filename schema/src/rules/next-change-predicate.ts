@@ -6,7 +6,7 @@ import { assertUnreachable } from '../assert-unreachable';
 import { combine, firstFlip, firstTrue, shiftedBoundary, type Change } from './change-points';
 import { testPredicate, type PredicateContext } from './predicate';
 import type { FilterNode, Operator, Predicate, PropertyCondition, ValueType } from './rule.types';
-import { daysFromCivil, daysUntilAnniversary, durationMs, localDate, zoneFormatter } from './time';
+import { daysFromCivil, daysUntilAnniversary, durationMs, localDate, utcOffset } from './time';
 import { asType, valueAtPath } from './values';
 
 const DAY = 86_400_000;
@@ -108,22 +108,6 @@ export function startOfLocalDay(day: number, timeZone: string): number {
   }
   // Checked (and searched for, in steps of an hour, when a transition sits at midnight) on the local date itself.
   return firstTrue((u) => dayNumber(u, timeZone) >= day, guess, 3_600_000);
-}
-
-/** The zone's offset at an instant (local wall time minus UTC, in ms): a guess, checked by the caller. */
-function utcOffset(instant: number, timeZone: string): number {
-  const f = zoneFormatter('wallClock', timeZone);
-  const parts = f.formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /** An event's `where` filter on its properties now, and the first instant that may change. */

@@ -133,3 +133,19 @@ export function daysUntilAnniversary(
   }
   return undefined;
 }
+
+/** The zone's offset at an instant (local wall time minus UTC, in ms): a guess, checked by the caller. */
+export function utcOffset(instant: number, timeZone: string): number {
+  const f = zoneFormatter('wallClock', timeZone);
+  const parts = f.formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}

@@ -66,6 +66,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     DATA_DIR: dir,
     SEED_DEMO: 'false',
     NODE_ENV: 'test',
+    // Tests drive the journey workers themselves (runDueTimers, dispatchDue) at the times they choose.
+    JOURNEY_WORKER_MS: '0',
     ...env,
   });
   const app = await createApp(config, { logger: pino({ level: 'info' }, sink) });

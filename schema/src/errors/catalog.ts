@@ -99,6 +99,26 @@ export const errorCatalog = {
     summary: 'The operation to run could not be determined.',
     fix: 'Pass operationName when the document holds several operations.',
   },
+  JOURNEY_HAS_ERRORS: {
+    status: 400,
+    summary: 'The journey has problems that stop it from running.',
+    fix: 'Fix the problems listed with their node ids (the editor pins them on the canvas), then publish again.',
+  },
+  JOURNEY_NOT_ACTIVE: {
+    status: 409,
+    summary: 'The journey is not running, so nobody can enter it now.',
+    fix: 'Publish the journey, or resume it if it is paused.',
+  },
+  CHANNEL_NOT_CONFIGURED: {
+    status: 503,
+    summary: 'No provider is configured for the message channel.',
+    fix: 'Set the channel endpoint (SMTP_URL for email; SMS_URL, WHATSAPP_URL, PUSH_URL, WEBHOOK_URLS) and restart.',
+  },
+  TEMPLATE_VARIABLE_MISSING: {
+    status: 422,
+    summary: 'The message uses a profile value the customer does not have.',
+    fix: 'Give the placeholder a fallback, {{ traits.x | "…" }}, or only send to customers who have it.',
+  },
   INTERNAL_SERVER_ERROR: {
     status: 500,
     summary: 'Something unexpected failed on the server.',

@@ -56,3 +56,4 @@ export {
   type SimulationOptions,
 } from './simulate';
 export { JOURNEY_EXAMPLES, type JourneyExampleName } from './examples';
+export { describeChanges } from './diff';

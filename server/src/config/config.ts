@@ -47,6 +47,8 @@ const databaseUrl = z.string().transform((raw, ctx): DatabaseTarget => {
   return z.NEVER;
 });
 
+const httpUrl = z.string().regex(/^https?:\/\//, 'must be an http:// or https:// URL');
+
 const configSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], {
@@ -81,7 +83,58 @@ const configSchema = z.object({
     .min(0)
     .max(3_600_000, 'must be a number of milliseconds from 0 (off) to 3600000')
     .default(1_000),
+  JOURNEY_WORKER_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds from 0 (off) to 60000' })
+    .int()
+    .min(0)
+    .max(60_000, 'must be a number of milliseconds from 0 (off) to 60000')
+    .default(500),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be a URL like smtp://user:pass@127.0.0.1:2525')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .min(3, 'must be an address, e.g. "Cairn <hello@example.com>"')
+    .default('Cairn <no-reply@localhost>'),
+  SMS_URL: httpUrl.optional(),
+  WHATSAPP_URL: httpUrl.optional(),
+  PUSH_URL: httpUrl.optional(),
+  WEBHOOK_URLS: z
+    .string()
+    .transform((raw, ctx) => {
+      const out: Record<string, string> = {};
+      for (const part of raw
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const at = part.indexOf('=');
+        const name = part.slice(0, at).trim();
+        const url = part.slice(at + 1).trim();
+        if (at <= 0 || !/^https?:\/\//.test(url)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be name=url pairs separated by commas, e.g. sales=http://127.0.0.1:9000/hook (bad: "${part}")`,
+          });
+          return z.NEVER;
+        }
+        Object.defineProperty(out, name, { value: url, enumerable: true });
+      }
+      return out;
+    })
+    .optional(),
 });
+
+/** Where messages go out: each channel's provider endpoint (unset: that channel is not configured). */
+export interface ChannelConfig {
+  readonly smtpUrl?: string;
+  readonly mailFrom: string;
+  readonly smsUrl?: string;
+  readonly whatsappUrl?: string;
+  readonly pushUrl?: string;
+  /** Webhook endpoints by name (a webhook node names one; "sales" receives sales notifications). */
+  readonly webhookUrls: Readonly<Record<string, string>>;
+}
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -97,6 +150,9 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** How often time-based segment re-checks run (0: never, for tests that drive the clock). */
   readonly segmentRecheckMs: number;
+  /** How often the journey workers (timers, outbox) look for due work (0: not in this process). */
+  readonly journeyWorkerMs: number;
+  readonly channels: ChannelConfig;
 }
 
 /** A configuration value that is not allowed; start-up stops with this message. */
@@ -140,5 +196,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     clientDist: resolve(c.CLIENT_DIST ?? DEFAULT_CLIENT_DIST),
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     segmentRecheckMs: c.SEGMENT_RECHECK_MS,
+    journeyWorkerMs: c.JOURNEY_WORKER_MS,
+    channels: {
+      ...(c.SMTP_URL ? { smtpUrl: c.SMTP_URL } : {}),
+      mailFrom: c.MAIL_FROM,
+      ...(c.SMS_URL ? { smsUrl: c.SMS_URL } : {}),
+      ...(c.WHATSAPP_URL ? { whatsappUrl: c.WHATSAPP_URL } : {}),
+      ...(c.PUSH_URL ? { pushUrl: c.PUSH_URL } : {}),
+      webhookUrls: c.WEBHOOK_URLS ?? {},
+    },
   };
 }

@@ -5,6 +5,8 @@ import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { CustomerProfileResolver } from '../modules/customer/customer-profile.resolver';
 import { CustomerResolver } from '../modules/customer/customer.resolver';
 import { IngestResolver } from '../modules/ingestion/ingest.resolver';
+import { CustomerJourneysResolver } from '../modules/journey/customer-journeys.resolver';
+import { JourneyResolver } from '../modules/journey/journey.resolver';
 import { SegmentResolver } from '../modules/segment/segment.resolver';
 import { SegmentAnalyticsResolver } from '../modules/segment/analytics/segment-analytics.resolver';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
@@ -20,6 +22,8 @@ export const resolvers = [
   SegmentAnalyticsResolver,
   PrivacyResolver,
   CatalogResolver,
+  JourneyResolver,
+  CustomerJourneysResolver,
 ] as const;
 
 export function buildCairnSchema(): Promise<GraphQLSchema> {

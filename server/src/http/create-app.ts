@@ -13,6 +13,8 @@ import { createLoaders } from '../graphql/loaders';
 import { buildCairnSchema } from '../graphql/schema';
 import { createLogger, type Logger } from '../logger';
 import { startRecheckWorker } from '../modules/segment/membership/recheck-worker';
+import { createChannels } from '../modules/journey/channels/channels';
+import { startJourneyWorkers } from '../modules/journey/runtime/workers';
 import { seedDemoIfEmpty, type DemoWorkspace } from '../seed/demo-seed';
 import { clientApp } from './client-app';
 import { eventsRoute } from './events-route';
@@ -49,6 +51,11 @@ export async function createApp(
     const stopRechecks =
       config.segmentRecheckMs > 0
         ? startRecheckWorker(orm, logger, config.segmentRecheckMs)
+        : async () => undefined;
+    const channels = createChannels(config.channels);
+    const stopJourneys =
+      config.journeyWorkerMs > 0
+        ? startJourneyWorkers(orm, channels, logger, config.journeyWorkerMs)
         : async () => undefined;
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm, config.dataDir, logger) : undefined;
 
@@ -111,6 +118,8 @@ export async function createApp(
       async close() {
         stopStatistics();
         await stopRechecks();
+        await stopJourneys();
+        await Promise.all(Object.values(channels).map((c) => c.close?.()));
         await apollo.stop();
         await orm.close(true);
       },

@@ -4,7 +4,10 @@ import { JOURNEY_EXAMPLES } from '../examples';
 import { simulateJourney } from '../simulate';
 import { compileJourney } from './compile-journey';
 
-const RUNS = Number(process.env['JOURNEY_FUZZ_RUNS'] ?? 2_000);
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+/** Cases per property: JOURNEY_FUZZ_RUNS (default 2,000). */
+const RUNS = Number(env('JOURNEY_FUZZ_RUNS') ?? 2_000) || 2_000;
 const examples = Object.values(JOURNEY_EXAMPLES);
 
 /** An example with one value somewhere inside it replaced by an arbitrary JSON value. */

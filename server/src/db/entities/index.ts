@@ -6,6 +6,12 @@ import { CustomerMerge } from './customer-merge.entity';
 import { ErasedIdentity } from './erased-identity.entity';
 import { Event } from './event.entity';
 import { Identity } from './identity.entity';
+import { Journey } from './journey.entity';
+import { JourneyEnrollment } from './journey-enrollment.entity';
+import { JourneyStep } from './journey-step.entity';
+import { JourneyTimer } from './journey-timer.entity';
+import { JourneyVersion } from './journey-version.entity';
+import { OutboxMessage } from './outbox-message.entity';
 import { Order } from './order.entity';
 import { ScoreEntry } from './score-entry.entity';
 import { Segment } from './segment.entity';
@@ -26,7 +32,13 @@ export {
   ErasedIdentity,
   Event,
   Identity,
+  Journey,
+  JourneyEnrollment,
+  JourneyStep,
+  JourneyTimer,
+  JourneyVersion,
   Order,
+  OutboxMessage,
   ScoreEntry,
   Segment,
   SegmentMembership,
@@ -39,6 +51,9 @@ export type { ApiKeyScope } from './api-key.entity';
 export type { ObservedType } from './catalog.entities';
 export type { Traits } from './customer.entity';
 export type { IdentityKind } from './identity.entity';
+export { JOURNEY_STATUSES, type JourneyStatus } from './journey.entity';
+export type { EnrollmentStatus } from './journey-enrollment.entity';
+export type { OutboxStatus } from './outbox-message.entity';
 export type { OrderItem } from './order.entity';
 export type { TransitionCause, TransitionKind } from './segment-transition.entity';
 
@@ -62,4 +77,10 @@ export const entities = [
   SegmentMembership,
   SegmentTransition,
   SegmentRecheck,
+  Journey,
+  JourneyVersion,
+  JourneyEnrollment,
+  JourneyStep,
+  JourneyTimer,
+  OutboxMessage,
 ];

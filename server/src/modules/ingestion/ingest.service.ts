@@ -10,6 +10,7 @@ import { CatalogObservations } from '../catalog/observe';
 import { recordCatalog } from '../catalog/catalog.store';
 import { CustomerChanges } from '../segment/membership/customer-changes';
 import { updateMemberships } from '../segment/membership/segment-updater';
+import { journeysOnEvents, type IngestedEvent } from '../journey/runtime/on-events';
 import { IdentityBook } from '../identity/identity-book';
 import { mergeProfiles } from '../identity/customer-merge';
 import type { Profile } from '../identity/identity-book';
@@ -132,6 +133,8 @@ class BatchWriter {
   private readonly book: IdentityBook;
   private readonly catalog = new CatalogObservations();
   private readonly changes = new CustomerChanges();
+  /** The events this batch stored (not the replays): journeys react to them. */
+  private readonly stored: IngestedEvent[] = [];
 
   constructor(
     private readonly em: Em,
@@ -175,6 +178,16 @@ class BatchWriter {
     outcomes.push(...(await this.insertEvents(tracked)));
     // Locks in one order everywhere (identities, customers, catalog) so transactions never deadlock.
     await updateMemberships(this.em, this.workspace, this.changes.byCustomer, this.now, 'data');
+    const { traitsChanged } = await journeysOnEvents(
+      this.em,
+      this.workspace,
+      this.stored,
+      this.now,
+    );
+    if (traitsChanged.size > 0) {
+      const changed = new Map([...traitsChanged].map((id) => [id, 'all' as const]));
+      await updateMemberships(this.em, this.workspace, changed, this.now, 'data');
+    }
     await recordCatalog(this.em, this.workspace.id, this.catalog);
     return outcomes;
   }
@@ -368,6 +381,12 @@ class BatchWriter {
         continue;
       }
       this.catalog.event(item.name, item.properties, item.occurredAt);
+      this.stored.push({
+        customerId: customer.id,
+        name: item.name,
+        properties: item.properties,
+        occurredAt: item.occurredAt.getTime(),
+      });
       if (created) this.changes.all(customer.id);
       else this.changes.add(customer.id, { kind: 'event', name: item.name });
       if (item.order) {

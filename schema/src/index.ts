@@ -4,3 +4,4 @@ export type { ErrorCode, ErrorSpec, FieldPath, Problem } from './errors/catalog'
 export { SCHEMA_SDL_FILE } from './sdl';
 export * from './rules';
 export * from './experiments';
+export * from './kpi';

@@ -55,6 +55,12 @@ describe('normalQuantile', () => {
       1e-12 * Math.max(1, Math.abs(expected)),
     );
   });
+  it('stays finite down to the smallest double', () => {
+    const x = normalQuantile(Number.MIN_VALUE);
+    expect(x).toBeLessThan(-38);
+    expect(x).toBeGreaterThan(-39);
+    expect(normalQuantile(1e-310)).toBeLessThan(normalQuantile(1e-300));
+  });
   it('is ±Infinity at 0 and 1 and NaN outside [0, 1]', () => {
     expect(normalQuantile(0)).toBe(-Infinity);
     expect(normalQuantile(1)).toBe(Infinity);

@@ -106,5 +106,6 @@ export function normalQuantile(p: number): number {
   const x = acklam(p);
   const e = normalUpperTail(-x) - p;
   const u = e * SQRT_2PI * Math.exp((x * x) / 2);
-  return x - u / (1 + (x * u) / 2);
+  // Below p ≈ 1e-308 the density underflows and the step would be ∞/∞; Acklam alone is kept.
+  return Number.isFinite(u) ? x - u / (1 + (x * u) / 2) : x;
 }

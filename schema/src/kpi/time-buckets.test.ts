@@ -50,6 +50,20 @@ describe('bucketOf and bucketsBetween (hand-checked fixtures)', () => {
     expect((longDay.end - longDay.start) / 3_600_000).toBe(25);
   });
 
+  it('a day whose midnight happens twice starts at the first one (Havana, 1 Nov 2026)', () => {
+    // Clocks go back from 01:00 to 00:00, so 00:00–00:59 happens twice and the day lasts 25 h.
+    const day = bucketOf(at('2026-11-01T12:00:00Z'), 'day', 'America/Havana');
+    expect(day).toEqual({
+      start: at('2026-11-01T04:00:00Z'),
+      end: at('2026-11-02T05:00:00Z'),
+      label: '2026-11-01',
+    });
+    // 8 Mar 2026: midnight is skipped (00:00 → 01:00); the day starts at 01:00 −04:00.
+    expect(bucketOf(at('2026-03-08T12:00:00Z'), 'day', 'America/Havana').start).toBe(
+      at('2026-03-08T05:00:00Z'),
+    );
+  });
+
   it('ISO weeks start on Monday in the zone (Kolkata, +05:30)', () => {
     // Thursday 1 January 2026 belongs to the week of Monday 29 December 2025.
     const week = bucketOf(at('2026-01-01T10:00:00+05:30'), 'week', 'Asia/Kolkata');
@@ -100,6 +114,7 @@ describe('buckets (properties)', () => {
     'America/Santiago',
     'Asia/Kolkata',
     'Australia/Lord_Howe',
+    'America/Havana',
     'America/New_York',
   );
   const instant = fc.integer({ min: at('2020-01-01T00:00:00Z'), max: at('2030-01-01T00:00:00Z') });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countsArbitrary } from './counts.arbitrary';
 import { newcombeInterval } from './newcombe';
 import { wilsonInterval } from './wilson';
 
@@ -31,9 +32,7 @@ describe('wilsonInterval', () => {
   it('contains the point estimate and stays inside [0, 1]', () => {
     fc.assert(
       fc.property(
-        fc
-          .integer({ min: 1, max: 1_000_000 })
-          .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))),
+        countsArbitrary(1_000_000),
         fc.double({ min: 0.5, max: 0.999, noNaN: true }),
         ([x, n], confidence) => {
           const { lower, upper } = wilsonInterval(x, n, confidence)!;
@@ -79,9 +78,7 @@ describe('newcombeInterval', () => {
   });
 
   it('contains the observed difference, stays in [-1, 1] and mirrors when arms swap', () => {
-    const counts = fc
-      .integer({ min: 1, max: 5_000 })
-      .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+    const counts = countsArbitrary(5_000);
     fc.assert(
       fc.property(counts, counts, ([x1, n1], [x2, n2]) => {
         const d = x1 / n1 - x2 / n2;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countsArbitrary } from './counts.arbitrary';
 import { proportion, uplift } from './proportions';
 import { twoProportionZTest } from './z-test';
 
@@ -37,9 +38,7 @@ describe('twoProportionZTest', () => {
   });
 
   it('is antisymmetric in its arms and p stays in [0, 1]', () => {
-    const counts = fc
-      .integer({ min: 1, max: 100_000 })
-      .chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+    const counts = countsArbitrary(100_000);
     fc.assert(
       fc.property(counts, counts, ([x1, n1], [x2, n2]) => {
         const ab = twoProportionZTest(arm('a', x1, n1), arm('b', x2, n2))!;

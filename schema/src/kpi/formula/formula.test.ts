@@ -65,6 +65,14 @@ describe('validateFormula', () => {
     ]);
   });
 
+  it('checks names in every part, also those cut off by a missing operator', () => {
+    expect(codes('opend clickd')).toEqual([
+      'FORMULA_UNKNOWN_METRIC',
+      'FORMULA_EXPECTED_OPERATOR',
+      'FORMULA_UNKNOWN_METRIC',
+    ]);
+  });
+
   it.each([
     ['', 'FORMULA_EMPTY'],
     ['opened +', 'FORMULA_EXPECTED_OPERAND'],

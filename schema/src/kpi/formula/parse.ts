@@ -9,6 +9,8 @@ export interface ParsedFormula {
   readonly problems: KpiProblem[];
   /** Stand-ins the parser put where an operand was missing or unreadable (already reported). */
   readonly placeholders: ReadonlySet<FormulaNode>;
+  /** Parts cut off by a missing operator (`opend clicked`): not in the tree, still checked. */
+  readonly fragments: readonly FormulaNode[];
 }
 
 const FUNCTION_NAMES = Object.keys(FORMULA_FUNCTIONS) as FormulaFunction[];
@@ -24,6 +26,7 @@ class Parser {
   private depth = 0;
   private abandoned = false;
   readonly placeholders = new Set<FormulaNode>();
+  readonly fragments: FormulaNode[] = [];
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -61,7 +64,7 @@ class Parser {
       const token = this.next();
       if (startsOperand(token)) {
         // A bad character between two operands was already reported; one problem is enough.
-        if (!this.reportedBetween(this.tokens[this.pos - 2]!, token))
+        if (!this.reportedBetween(this.tokens[this.pos - 2] ?? token, token))
           this.report(
             'FORMULA_EXPECTED_OPERATOR',
             token,
@@ -83,6 +86,7 @@ class Parser {
         if (!startsOperand(this.peek())) continue;
       }
       if (startsOperand(token)) this.pos--;
+      this.fragments.push(node);
       node = this.sum();
     }
     return node;
@@ -264,7 +268,7 @@ export function parseFormula(text: string): ParsedFormula {
       end: text.length,
       message: `The formula has ${text.length} characters; at most ${FORMULA_LIMITS.maxLength} are allowed. Shorten it.`,
     });
-    return { formula: undefined, problems, placeholders: new Set() };
+    return { formula: undefined, problems, placeholders: new Set(), fragments: [] };
   }
   if (text.trim() === '') {
     problems.push({
@@ -274,9 +278,14 @@ export function parseFormula(text: string): ParsedFormula {
       end: text.length,
       message: 'The formula is empty; write one, e.g. "clicked / delivered * 100".',
     });
-    return { formula: undefined, problems, placeholders: new Set() };
+    return { formula: undefined, problems, placeholders: new Set(), fragments: [] };
   }
   const tokens = tokenize(text, problems);
   const parser = new Parser(tokens, problems);
-  return { formula: parser.formula(), problems, placeholders: parser.placeholders };
+  return {
+    formula: parser.formula(),
+    problems,
+    placeholders: parser.placeholders,
+    fragments: parser.fragments,
+  };
 }

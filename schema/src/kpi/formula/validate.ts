@@ -34,6 +34,7 @@ export function validateFormula(text: string, options: { unit?: KpiUnit } = {}):
   if (!parsed.formula) return { ok: false, problems: parsed.problems };
   const checker = new FormulaChecker(parsed.placeholders);
   const measure = checker.measure(parsed.formula);
+  for (const fragment of parsed.fragments) checker.measure(fragment);
   const problems = [...parsed.problems, ...checker.problems];
   const whole = { start: 0, end: text.length };
   if (!checker.usesMetric && problems.length === 0)

@@ -1,5 +1,5 @@
 import { newcombeInterval } from './newcombe';
-import { uplift, type ArmCounts, type Interval, type Uplift } from './proportions';
+import { uplift, type ArmCounts, type ConfidenceInterval, type Uplift } from './proportions';
 import { wilsonInterval } from './wilson';
 import { twoProportionZTest } from './z-test';
 
@@ -24,11 +24,11 @@ export interface ArmComparison {
   readonly armId: string;
   readonly rate: number;
   /** Wilson interval of the variant's rate at confidence 1 − alphaPerComparison. */
-  readonly rateInterval: Interval;
+  readonly rateInterval: ConfidenceInterval;
   readonly controlRate: number;
   readonly uplift: Uplift;
   /** Newcombe interval of rate − controlRate at confidence 1 − alphaPerComparison. */
-  readonly difference: Interval;
+  readonly difference: ConfidenceInterval;
   /** Pooled two-proportion z (positive when the variant converts more). */
   readonly z: number;
   readonly pValue: number;

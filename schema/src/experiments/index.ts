@@ -5,7 +5,7 @@ export {
   uplift,
   zForConfidence,
   type ArmCounts,
-  type Interval,
+  type ConfidenceInterval,
   type Uplift,
 } from './proportions';
 export { wilsonInterval } from './wilson';

@@ -1,4 +1,4 @@
-import { type ArmCounts, type Interval } from './proportions';
+import { type ArmCounts, type ConfidenceInterval } from './proportions';
 import { wilsonInterval } from './wilson';
 
 /**
@@ -16,7 +16,7 @@ export function newcombeInterval(
   first: ArmCounts,
   second: ArmCounts,
   confidence = 0.95,
-): Interval | undefined {
+): ConfidenceInterval | undefined {
   const w1 = wilsonInterval(first.conversions, first.exposures, confidence);
   const w2 = wilsonInterval(second.conversions, second.exposures, confidence);
   if (!w1 || !w2) return undefined;

@@ -11,7 +11,7 @@ export interface ArmCounts {
 }
 
 /** A two-sided confidence interval. */
-export interface Interval {
+export interface ConfidenceInterval {
   readonly lower: number;
   readonly upper: number;
 }

@@ -1,4 +1,4 @@
-import { checkCounts, zForConfidence, type Interval } from './proportions';
+import { checkCounts, zForConfidence, type ConfidenceInterval } from './proportions';
 
 /**
  * The Wilson score interval for a single proportion (Wilson 1927; method 3 of Newcombe 1998,
@@ -13,7 +13,7 @@ export function wilsonInterval(
   conversions: number,
   exposures: number,
   confidence = 0.95,
-): Interval | undefined {
+): ConfidenceInterval | undefined {
   checkCounts(conversions, exposures);
   const z = zForConfidence(confidence);
   if (exposures === 0) return undefined;

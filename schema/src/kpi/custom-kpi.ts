@@ -2,7 +2,7 @@ import { validateFormula } from './formula/validate';
 import { isKpiId, type KpiDefinition } from './kpis';
 import { isObjective, OBJECTIVE_IDS, type Objective } from './objectives';
 import type { KpiProblem, KpiProblemCode } from './problems';
-import { DIRECTIONS, KPI_UNITS } from './units';
+import { KPI_DIRECTIONS, KPI_UNITS } from './units';
 
 /** A KPI a user defines, as it arrives from a form or the API. */
 export interface CustomKpiInput {
@@ -71,10 +71,10 @@ export function validateCustomKpi(
       `Give the KPI a name of 1 to ${MAX_NAME} characters.`,
     );
   const unit = oneOf(KPI_UNITS, input.unit);
-  const direction = oneOf(DIRECTIONS, input.direction);
+  const direction = oneOf(KPI_DIRECTIONS, input.direction);
   for (const [code, field, value, known] of [
     ['KPI_BAD_UNIT', 'unit', input.unit, unit ? [] : KPI_UNITS],
-    ['KPI_BAD_DIRECTION', 'direction', input.direction, direction ? [] : DIRECTIONS],
+    ['KPI_BAD_DIRECTION', 'direction', input.direction, direction ? [] : KPI_DIRECTIONS],
   ] as const)
     if (known.length > 0)
       report(code, field, value, `Unknown ${field} "${value}"; use one of ${known.join(', ')}.`);

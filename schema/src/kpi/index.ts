@@ -7,11 +7,11 @@ export {
   type MetricValues,
 } from './base-metrics';
 export {
-  DIRECTIONS,
+  KPI_DIRECTIONS,
   KPI_UNITS,
   unitDimension,
-  type Dimension,
-  type Direction,
+  type KpiDimension,
+  type KpiDirection,
   type KpiUnit,
   type MetricUnit,
 } from './units';
@@ -23,7 +23,7 @@ export {
   type BinaryOperator,
   type FormulaFunction,
   type FormulaNode,
-  type Span,
+  type FormulaSpan,
 } from './formula/ast';
 export { parseFormula, type ParsedFormula } from './formula/parse';
 export { printFormula } from './formula/print';
@@ -59,7 +59,7 @@ export { validateCustomKpi, type CustomKpiInput, type CustomKpiValidation } from
 export {
   bucketOf,
   bucketsBetween,
-  MAX_BUCKETS,
+  MAX_TIME_BUCKETS,
   startOfLocalDay,
   type BucketUnit,
   type TimeBucket,

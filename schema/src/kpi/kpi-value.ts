@@ -2,7 +2,7 @@ import type { MetricValues } from './base-metrics';
 import { evaluateFormula } from './formula/evaluate';
 import type { KpiDefinition } from './kpis';
 import { targetStatus, type KpiTarget, type TargetStatus } from './target';
-import type { Direction, KpiUnit } from './units';
+import type { KpiDirection, KpiUnit } from './units';
 
 /** A KPI computed for one period (and channel), with its status when it has a target. */
 export interface KpiValue {
@@ -10,7 +10,7 @@ export interface KpiValue {
   /** Undefined when a metric is missing or a denominator is 0 (see `semantics.md`). */
   readonly value: number | undefined;
   readonly unit: KpiUnit;
-  readonly direction: Direction;
+  readonly direction: KpiDirection;
   readonly target?: KpiTarget;
   readonly status?: TargetStatus;
 }

@@ -1,14 +1,14 @@
 import type { BaseMetricId } from './base-metrics';
 import { f, type FormulaNode } from './formula/ast';
 import type { Objective } from './objectives';
-import type { Direction, KpiUnit } from './units';
+import type { KpiDirection, KpiUnit } from './units';
 
 /** A KPI: a documented formula over base metrics with its unit, direction and objectives. */
 export interface KpiDefinitionSpec {
   readonly name: string;
   readonly formula: FormulaNode;
   readonly unit: KpiUnit;
-  readonly direction: Direction;
+  readonly direction: KpiDirection;
   /** What it tells a marketer, and how it is computed, in plain words. */
   readonly description: string;
   /** The objectives it is recommended for (in the order of `recommendedKpis`). */
@@ -33,7 +33,7 @@ const lifetimeValue = (perPeriod: BaseMetricId) =>
 function rate(
   name: string,
   [numerator, denominator]: [FormulaNode, FormulaNode],
-  direction: Direction,
+  direction: KpiDirection,
   description: string,
   objectives: readonly Objective[],
 ): KpiDefinitionSpec {

@@ -1,4 +1,4 @@
-import type { Span } from './formula/ast';
+import type { FormulaSpan } from './formula/ast';
 
 /** Codes of problems in a KPI formula or a user-defined KPI. Each message also says the fix. */
 export const KPI_PROBLEM_CODES = [
@@ -32,7 +32,7 @@ export type KpiProblemCode = (typeof KPI_PROBLEM_CODES)[number];
  * One problem: what it is, how to fix it (`message`), and where. Formula problems carry the
  * character range in the formula text; problems of a user-defined KPI name the `field`.
  */
-export interface KpiProblem extends Span {
+export interface KpiProblem extends FormulaSpan {
   readonly code: KpiProblemCode;
   readonly message: string;
   /** The field of a user-defined KPI the problem is in (`formula` for every formula problem). */

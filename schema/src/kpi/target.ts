@@ -1,5 +1,5 @@
 import { assertUnreachable } from '../assert-unreachable';
-import type { Direction } from './units';
+import type { KpiDirection } from './units';
 
 /** Where a KPI value stands against its target. */
 export type TargetStatus = 'onTarget' | 'offTarget' | 'noData';
@@ -27,7 +27,7 @@ export interface KpiTarget {
 export function targetStatus(
   value: number | undefined,
   target: KpiTarget,
-  direction: Direction,
+  direction: KpiDirection,
 ): TargetStatus {
   if (value === undefined || !Number.isFinite(value)) return 'noData';
   const amount = Math.abs(target.tolerance ?? 0);

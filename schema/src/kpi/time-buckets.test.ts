@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, bucketsBetween, MAX_BUCKETS } from './time-buckets';
+import { bucketOf, bucketsBetween, MAX_TIME_BUCKETS } from './time-buckets';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -101,7 +101,7 @@ describe('bucketOf and bucketsBetween (hand-checked fixtures)', () => {
   it('returns nothing for an empty range and rejects reversed or huge ones', () => {
     expect(bucketsBetween(5, 5, 'day', 'UTC')).toEqual([]);
     expect(() => bucketsBetween(10, 5, 'day', 'UTC')).toThrow(RangeError);
-    expect(() => bucketsBetween(0, (MAX_BUCKETS + 1) * 86_400_000, 'day', 'UTC')).toThrow(
+    expect(() => bucketsBetween(0, (MAX_TIME_BUCKETS + 1) * 86_400_000, 'day', 'UTC')).toThrow(
       RangeError,
     );
   });

@@ -14,7 +14,7 @@ export interface TimeBucket {
 
 const DAY = 86_400_000;
 /** More buckets than this in one series is a mistake (a day series over 270 years). */
-export const MAX_BUCKETS = 100_000;
+export const MAX_TIME_BUCKETS = 100_000;
 
 interface CivilDate {
   readonly year: number;
@@ -110,7 +110,7 @@ export function bucketOf(instant: number, unit: BucketUnit, timeZone: string): T
 /**
  * The buckets that overlap [from, to), in order: the first contains `from`, the last ends at or
  * after `to`; none for an empty range. The server's SQL series and tests' independent computations both use this.
- * Throws a RangeError when `to` < `from` or the series would exceed {@link MAX_BUCKETS}.
+ * Throws a RangeError when `to` < `from` or the series would exceed {@link MAX_TIME_BUCKETS}.
  *
  * @example
  * bucketsBetween(Date.parse('2026-01-01T00:00:00Z'), Date.parse('2026-04-01T00:00:00Z'), 'month', 'UTC')
@@ -129,9 +129,9 @@ export function bucketsBetween(
   let first = bucketFirstDay(localDate(from, timeZone), unit);
   let start = startOfLocalDay(first, timeZone);
   while (start < to || buckets.length === 0) {
-    if (buckets.length >= MAX_BUCKETS)
+    if (buckets.length >= MAX_TIME_BUCKETS)
       throw new RangeError(
-        `More than ${MAX_BUCKETS} buckets; use a coarser unit or a shorter range.`,
+        `More than ${MAX_TIME_BUCKETS} buckets; use a coarser unit or a shorter range.`,
       );
     const next = nextFirstDay(first, unit);
     const end = startOfLocalDay(next, timeZone);

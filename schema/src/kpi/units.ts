@@ -22,23 +22,23 @@ export type KpiUnit = (typeof KPI_UNITS)[number];
 export type MetricUnit = 'count' | 'currency' | 'days';
 
 /** Whether a larger value is good news (conversion rate) or bad news (CAC, churn, bounces). */
-export const DIRECTIONS = ['higherIsBetter', 'lowerIsBetter'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
+export const KPI_DIRECTIONS = ['higherIsBetter', 'lowerIsBetter'] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
 
 /**
  * The physical dimension of a value, as exponents: revenue is currency¹, AOV (revenue / orders)
  * is currency¹ too because counts are dimensionless, payback (currency / (currency / days)) is
  * time¹. Adding values of different dimensions is the mistake the validator catches.
  */
-export interface Dimension {
+export interface KpiDimension {
   readonly currency: number;
   readonly time: number;
 }
 
-export const DIMENSIONLESS: Dimension = { currency: 0, time: 0 };
+export const DIMENSIONLESS: KpiDimension = { currency: 0, time: 0 };
 
 /** The dimension a unit stands for. */
-export function unitDimension(unit: KpiUnit | MetricUnit): Dimension {
+export function unitDimension(unit: KpiUnit | MetricUnit): KpiDimension {
   switch (unit) {
     case 'currency':
       return { currency: 1, time: 0 };
@@ -55,12 +55,12 @@ export function unitDimension(unit: KpiUnit | MetricUnit): Dimension {
   }
 }
 
-export function sameDimension(a: Dimension, b: Dimension): boolean {
+export function sameDimension(a: KpiDimension, b: KpiDimension): boolean {
   return a.currency === b.currency && a.time === b.time;
 }
 
 /** "currency", "days", "currency per day", "a number" — for messages. */
-export function describeDimension(d: Dimension): string {
+export function describeDimension(d: KpiDimension): string {
   const parts: string[] = [];
   const name = (base: string, power: number) => (power === 1 ? base : `${base}^${power}`);
   if (d.currency > 0) parts.push(name('currency', d.currency));

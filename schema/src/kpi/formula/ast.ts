@@ -2,7 +2,7 @@ import { assertUnreachable } from '../../assert-unreachable';
 import type { BaseMetricId } from '../base-metrics';
 
 /** Half-open character range [start, end) in the formula's source text. */
-export interface Span {
+export interface FormulaSpan {
   readonly start: number;
   readonly end: number;
 }
@@ -23,21 +23,21 @@ export type FormulaFunction = keyof typeof FORMULA_FUNCTIONS;
  * a negative constant is a `negate` node.
  */
 export type FormulaNode =
-  | { readonly kind: 'number'; readonly value: number; readonly span?: Span }
-  | { readonly kind: 'metric'; readonly name: string; readonly span?: Span }
-  | { readonly kind: 'negate'; readonly operand: FormulaNode; readonly span?: Span }
+  | { readonly kind: 'number'; readonly value: number; readonly span?: FormulaSpan }
+  | { readonly kind: 'metric'; readonly name: string; readonly span?: FormulaSpan }
+  | { readonly kind: 'negate'; readonly operand: FormulaNode; readonly span?: FormulaSpan }
   | {
       readonly kind: 'binary';
       readonly op: BinaryOperator;
       readonly left: FormulaNode;
       readonly right: FormulaNode;
-      readonly span?: Span;
+      readonly span?: FormulaSpan;
     }
   | {
       readonly kind: 'call';
       readonly fn: FormulaFunction;
       readonly args: readonly FormulaNode[];
-      readonly span?: Span;
+      readonly span?: FormulaSpan;
     };
 
 export const FORMULA_NODE_KINDS = [

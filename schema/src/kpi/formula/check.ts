@@ -6,9 +6,9 @@ import {
   describeDimension,
   sameDimension,
   unitDimension,
-  type Dimension,
+  type KpiDimension,
 } from '../units';
-import { FORMULA_FUNCTIONS, type FormulaNode, type Span } from './ast';
+import { FORMULA_FUNCTIONS, type FormulaNode, type FormulaSpan } from './ast';
 import { didYouMean } from './suggest';
 
 /**
@@ -16,11 +16,11 @@ import { didYouMean } from './suggest';
  * takes the dimension of what it is added to (`revenue + 100` is currency).
  */
 interface Measure {
-  readonly dimension: Dimension;
+  readonly dimension: KpiDimension;
   readonly constant: boolean;
 }
 
-const NO_SPAN: Span = { start: 0, end: 0 };
+const NO_SPAN: FormulaSpan = { start: 0, end: 0 };
 
 /** Checks names, argument counts, literal division by zero and dimensions; returns the result's dimension. */
 export class FormulaChecker {

@@ -1,11 +1,14 @@
 import type { KpiProblem } from '../problems';
-import type { Span } from './ast';
+import type { FormulaSpan } from './ast';
 
 export type Token =
-  | ({ readonly type: 'number'; readonly value: number; readonly text: string } & Span)
-  | ({ readonly type: 'name'; readonly text: string } & Span)
-  | ({ readonly type: '+' | '-' | '*' | '/' | '(' | ')' | ','; readonly text: string } & Span)
-  | ({ readonly type: 'end'; readonly text: '' } & Span);
+  | ({ readonly type: 'number'; readonly value: number; readonly text: string } & FormulaSpan)
+  | ({ readonly type: 'name'; readonly text: string } & FormulaSpan)
+  | ({
+      readonly type: '+' | '-' | '*' | '/' | '(' | ')' | ',';
+      readonly text: string;
+    } & FormulaSpan)
+  | ({ readonly type: 'end'; readonly text: '' } & FormulaSpan);
 
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 /** A metric or function name; dots separate parts (`bounced.hard`). */

@@ -1,5 +1,5 @@
 import { FORMULA_LIMITS, type KpiProblem, type KpiProblemCode } from '../problems';
-import { FORMULA_FUNCTIONS, type FormulaFunction, type FormulaNode, type Span } from './ast';
+import { FORMULA_FUNCTIONS, type FormulaFunction, type FormulaNode, type FormulaSpan } from './ast';
 import { tokenize, type Token } from './lexer';
 import { didYouMean } from './suggest';
 
@@ -43,12 +43,12 @@ class Parser {
     return token;
   }
 
-  private report(code: KpiProblemCode, span: Span, message: string): void {
+  private report(code: KpiProblemCode, span: FormulaSpan, message: string): void {
     this.problems.push({ code, field: 'formula', start: span.start, end: span.end, message });
   }
 
   /** A stand-in where an operand is missing; its problem is already reported. */
-  private placeholder(span: Span): FormulaNode {
+  private placeholder(span: FormulaSpan): FormulaNode {
     const node: FormulaNode = {
       kind: 'number',
       value: 0,
@@ -127,7 +127,7 @@ class Parser {
   }
 
   /** Runs `parse` one level deeper, or gives up on the rest of the text past the depth limit. */
-  private nested(at: Span, parse: () => FormulaNode): FormulaNode {
+  private nested(at: FormulaSpan, parse: () => FormulaNode): FormulaNode {
     if (this.abandoned) return this.placeholder(at);
     if (this.depth >= FORMULA_LIMITS.maxDepth) {
       this.abandoned = true;
@@ -193,7 +193,7 @@ class Parser {
   }
 
   /** Consumes the ")" matching `open` and returns where it ends, or reports it missing. */
-  private closing(open: Span, what: string): number {
+  private closing(open: FormulaSpan, what: string): number {
     const token = this.peek();
     if (token.type === ')') {
       this.next();
@@ -242,11 +242,11 @@ function isFunction(name: string): name is FormulaFunction {
   return Object.prototype.hasOwnProperty.call(FORMULA_FUNCTIONS, name);
 }
 
-function join(left: FormulaNode, right: FormulaNode): Span {
+function join(left: FormulaNode, right: FormulaNode): FormulaSpan {
   return { start: left.span?.start ?? 0, end: right.span?.end ?? left.span?.end ?? 0 };
 }
 
-function end(node: FormulaNode, fallback: Span): number {
+function end(node: FormulaNode, fallback: FormulaSpan): number {
   return node.span?.end ?? fallback.end;
 }
 

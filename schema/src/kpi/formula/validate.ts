@@ -3,7 +3,7 @@ import {
   describeDimension,
   sameDimension,
   unitDimension,
-  type Dimension,
+  type KpiDimension,
   type KpiUnit,
 } from '../units';
 import type { FormulaNode } from './ast';
@@ -14,7 +14,7 @@ export type FormulaValidation =
   | {
       readonly ok: true;
       readonly formula: FormulaNode;
-      readonly dimension: Dimension;
+      readonly dimension: KpiDimension;
       readonly problems: [];
     }
   | { readonly ok: false; readonly problems: KpiProblem[] };

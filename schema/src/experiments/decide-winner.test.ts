@@ -77,6 +77,7 @@ describe('decideWinner', () => {
   });
 
   it('rejects inconsistent plans', () => {
+    expect(() => decideWinner([arm('control', 1, 0), arm('b', 1, 2)], plan)).toThrow(RangeError);
     expect(() => decideWinner([arm('a', 1, 2)], { ...plan, controlId: 'a' })).toThrow(RangeError);
     expect(() => decideWinner([arm('a', 1, 2), arm('b', 1, 2)], plan)).toThrow(/control/);
     expect(() => decideWinner([arm('control', 1, 2), arm('control', 1, 2)], plan)).toThrow(

@@ -1,5 +1,11 @@
 import { newcombeInterval } from './newcombe';
-import { uplift, type ArmCounts, type ConfidenceInterval, type Uplift } from './proportions';
+import {
+  checkCounts,
+  uplift,
+  type ArmCounts,
+  type ConfidenceInterval,
+  type Uplift,
+} from './proportions';
 import { wilsonInterval } from './wilson';
 import { twoProportionZTest } from './z-test';
 
@@ -59,6 +65,7 @@ export type WinnerDecision =
   | (Compared & { readonly kind: 'winner'; readonly winnerId: string; readonly message: string });
 
 function checkPlan(arms: readonly ArmCounts[], plan: ExperimentPlan): number {
+  for (const arm of arms) checkCounts(arm.conversions, arm.exposures);
   const ids = new Set(arms.map((arm) => arm.id));
   if (ids.size !== arms.length)
     throw new RangeError('Arm ids must be unique; rename the duplicates.');

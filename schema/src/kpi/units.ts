@@ -13,8 +13,10 @@ export const KPI_UNITS = [
 /**
  * - `ratio`: a plain multiple (ROAS 4 = 4 × the spend; LTV:CAC 3 = 3 : 1).
  * - `percent`: already multiplied by 100 (a 2.5 % open rate is 2.5).
- * - `currency`: the workspace's currency. - `count`: how many.
- * - `days` / `months`: a duration. - `score`: a bounded index (NPS, −100 to 100).
+ * - `currency`: an amount in the workspace's currency.
+ * - `count`: how many.
+ * - `days` / `months`: a duration.
+ * - `score`: a bounded index (NPS, −100 to 100).
  */
 export type KpiUnit = (typeof KPI_UNITS)[number];
 

@@ -9,7 +9,9 @@ import {
   type KpiDimension,
 } from '../units';
 import { FORMULA_FUNCTIONS, type FormulaNode, type FormulaSpan } from './ast';
+import { printFormula } from './print';
 import { didYouMean } from './suggest';
+import { isKpiId, KPI_DEFINITIONS } from '../kpis';
 
 /**
  * What a sub-formula measures. `constant` is true for formulas of numbers only: a constant
@@ -90,14 +92,7 @@ export class FormulaChecker {
 
   private metric(node: FormulaNode & { kind: 'metric' }): Measure | undefined {
     if (!isBaseMetricId(node.name)) {
-      const suggestion = didYouMean(node.name, BASE_METRIC_IDS);
-      this.report(
-        'FORMULA_UNKNOWN_METRIC',
-        node,
-        suggestion
-          ? `Unknown metric "${node.name}"; did you mean "${suggestion}"?`
-          : `Unknown metric "${node.name}"; use one of: ${BASE_METRIC_IDS.join(', ')}.`,
-      );
+      this.report('FORMULA_UNKNOWN_METRIC', node, unknownMetricMessage(node.name));
       return undefined;
     }
     this.usesMetric = true;
@@ -119,4 +114,14 @@ export class FormulaChecker {
       );
     return first;
   }
+}
+
+/** The fix for an unknown name: a KPI's formula (KPIs are not metrics), a near miss, or the list. */
+function unknownMetricMessage(name: string): string {
+  if (isKpiId(name))
+    return `"${name}" is a KPI, not a base metric; write its formula instead: ${printFormula(KPI_DEFINITIONS[name].formula)}.`;
+  const suggestion = didYouMean(name, BASE_METRIC_IDS);
+  return suggestion
+    ? `Unknown metric "${name}"; did you mean "${suggestion}"?`
+    : `Unknown metric "${name}"; use one of: ${BASE_METRIC_IDS.join(', ')}.`;
 }

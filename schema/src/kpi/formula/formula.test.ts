@@ -53,6 +53,9 @@ describe('validateFormula', () => {
     expect(problem!.message).toContain('did you mean "delivered"');
     expect(validateFormula('bounced_hard / sent').problems[0]!.message).toContain('"bounced.hard"');
     expect(validateFormula('zzzz / sent').problems[0]!.message).toContain('use one of: sent,');
+    expect(validateFormula('cac * 2').problems[0]!.message).toContain(
+      'is a KPI, not a base metric; write its formula instead: spend / newCustomers',
+    );
   });
 
   it('reports every problem at once, in text order', () => {

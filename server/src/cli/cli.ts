@@ -3,8 +3,6 @@ import { ConfigError, loadConfig, type Config } from '../config/config';
 import { createOrm, migrate } from '../db/orm';
 import { Workspace } from '../db/entities';
 import { createApiKey } from '../auth/api-key.service';
-import { writeCairnSchema } from '../graphql/schema';
-import { serve } from './serve';
 
 function config(): Config {
   try {
@@ -20,7 +18,7 @@ function config(): Config {
   }
 }
 
-/** The `cairn` command: serve (default), migrate, workspace:create, schema:write. */
+/** The `cairn` command: serve (default), worker, migrate, workspace:create, schema:write. */
 export async function runCli(argv: string[]): Promise<void> {
   const program = new Command('cairn').description('Cairn: customer journeys and segmentation');
   program
@@ -28,7 +26,13 @@ export async function runCli(argv: string[]): Promise<void> {
     .description(
       'migrate, seed the demo workspace when the database is empty, and serve the API and app',
     )
-    .action(() => serve(config()));
+    .action(async () => (await import('./serve')).serve(config()));
+  program
+    .command('worker')
+    .description(
+      'run the journey workers (schedules, entries, timers, outbox) and segment re-checks without the API',
+    )
+    .action(async () => (await import('./work')).work(config()));
   program
     .command('migrate')
     .description('apply pending database migrations and exit')
@@ -64,6 +68,7 @@ export async function runCli(argv: string[]): Promise<void> {
     .command('schema:write')
     .description('write the GraphQL SDL to schema/schema.graphql')
     .action(async () => {
+      const { writeCairnSchema } = await import('../graphql/schema');
       process.stdout.write(`wrote ${await writeCairnSchema()}\n`);
     });
   await program.parseAsync(argv);

@@ -89,6 +89,16 @@ const configSchema = z.object({
     .min(0)
     .max(60_000, 'must be a number of milliseconds from 0 (off) to 60000')
     .default(500),
+  JOURNEY_LEASE_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds from 1000 to 600000' })
+    .int()
+    .min(1_000, 'must be a number of milliseconds from 1000 to 600000')
+    .max(600_000, 'must be a number of milliseconds from 1000 to 600000')
+    .default(30_000),
+  JOURNEY_CLOCK_OFFSET_MS: z.coerce
+    .number({ message: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .default(0),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be a URL like smtp://user:pass@127.0.0.1:2525')
@@ -152,6 +162,10 @@ export interface Config {
   readonly segmentRecheckMs: number;
   /** How often the journey workers (timers, outbox) look for due work (0: not in this process). */
   readonly journeyWorkerMs: number;
+  /** How long a worker's claim on a timer or message holds; a dead worker's work is picked up after it. */
+  readonly journeyLeaseMs: number;
+  /** Added to the database clock the workers read (tests and replays drive time with it; 0 in production). */
+  readonly journeyClockOffsetMs: number;
   readonly channels: ChannelConfig;
 }
 
@@ -197,6 +211,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     segmentRecheckMs: c.SEGMENT_RECHECK_MS,
     journeyWorkerMs: c.JOURNEY_WORKER_MS,
+    journeyLeaseMs: c.JOURNEY_LEASE_MS,
+    journeyClockOffsetMs: c.JOURNEY_CLOCK_OFFSET_MS,
     channels: {
       ...(c.SMTP_URL ? { smtpUrl: c.SMTP_URL } : {}),
       mailFrom: c.MAIL_FROM,

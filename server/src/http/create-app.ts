@@ -14,7 +14,7 @@ import { buildCairnSchema } from '../graphql/schema';
 import { createLogger, type Logger } from '../logger';
 import { startRecheckWorker } from '../modules/segment/membership/recheck-worker';
 import { createChannels } from '../modules/journey/channels/channels';
-import { startJourneyWorkers } from '../modules/journey/runtime/workers';
+import { databaseClock, startJourneyWorkers } from '../modules/journey/runtime/workers';
 import { seedDemoIfEmpty, type DemoWorkspace } from '../seed/demo-seed';
 import { clientApp } from './client-app';
 import { eventsRoute } from './events-route';
@@ -23,6 +23,7 @@ import { errorHandler, routeNotFound } from './errors';
 import { requestLog } from './request-log';
 
 export interface CairnApp {
+  readonly config: Config;
   readonly express: Express;
   readonly orm: Orm;
   readonly logger: Logger;
@@ -55,7 +56,11 @@ export async function createApp(
     const channels = createChannels(config.channels);
     const stopJourneys =
       config.journeyWorkerMs > 0
-        ? startJourneyWorkers(orm, channels, logger, config.journeyWorkerMs)
+        ? startJourneyWorkers(orm, channels, logger, {
+            intervalMs: config.journeyWorkerMs,
+            leaseMs: config.journeyLeaseMs,
+            clock: databaseClock(orm, config.journeyClockOffsetMs),
+          })
         : async () => undefined;
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm, config.dataDir, logger) : undefined;
 
@@ -110,6 +115,7 @@ export async function createApp(
     app.use(errorHandler);
 
     return {
+      config,
       express: app,
       orm,
       logger,

@@ -242,6 +242,40 @@ describe('journeys: the runtime', () => {
     await t.gql(ws.key, `mutation($id: ID!) { archiveJourney(id: $id) { status } }`, { id: j.id });
   });
 
+  it('an anonymous cart keeps its journey when the visitor signs in (merge), and the export lists it', async () => {
+    const j = await create('Cart, anonymous', JOURNEY_EXAMPLES.cartAbandoned);
+    await publish(j.id);
+    await send([
+      {
+        messageId: `anon-${++seq}`,
+        event: 'Cart Abandoned',
+        anonymousId: 'device-42',
+        properties: {},
+      },
+    ]);
+    const [anon] = await enrollments(j.id);
+    expect(anon).toMatchObject({ status: 'active', nodeId: 'wait-order' });
+    const [known] = await send([{ ...optIn('hana@example.com'), anonymousId: 'device-42' }]);
+    const [moved] = await enrollments(j.id);
+    expect(moved!.customer.id).toBe(known!.customerId);
+    const before = smtp.mails.length;
+    await workAt(6 * MIN);
+    expect(smtp.mails.slice(before).map((m) => m.to)).toEqual([['hana@example.com']]);
+    const exported = await t.gql<{
+      exportCustomerData: {
+        journeys: Array<{ journeyId: string; step: string }>;
+        messages: Array<{ channel: string; status: string }>;
+      };
+    }>(ws.key, 'query($id: ID!) { exportCustomerData(id: $id) }', { id: known!.customerId });
+    expect(exported.body.data!.exportCustomerData.journeys).toEqual([
+      expect.objectContaining({ journeyId: j.id, step: 'done' }),
+    ]);
+    expect(exported.body.data!.exportCustomerData.messages).toEqual([
+      expect.objectContaining({ channel: 'email', status: 'sent' }),
+    ]);
+    await t.gql(ws.key, `mutation($id: ID!) { archiveJourney(id: $id) { status } }`, { id: j.id });
+  });
+
   it('checks consent at send time, and a paused journey enrolls nobody', async () => {
     const j = await create('Cart, no consent', JOURNEY_EXAMPLES.cartAbandoned);
     await publish(j.id);

@@ -8,6 +8,8 @@ import { Event } from './event.entity';
 import { Identity } from './identity.entity';
 import { Journey } from './journey.entity';
 import { JourneyEnrollment } from './journey-enrollment.entity';
+import { JourneyInbox } from './journey-inbox.entity';
+import { JourneySchedule } from './journey-schedule.entity';
 import { JourneyStep } from './journey-step.entity';
 import { JourneyTimer } from './journey-timer.entity';
 import { JourneyVersion } from './journey-version.entity';
@@ -34,6 +36,8 @@ export {
   Identity,
   Journey,
   JourneyEnrollment,
+  JourneyInbox,
+  JourneySchedule,
   JourneyStep,
   JourneyTimer,
   JourneyVersion,
@@ -82,5 +86,7 @@ export const entities = [
   JourneyEnrollment,
   JourneyStep,
   JourneyTimer,
+  JourneyInbox,
+  JourneySchedule,
   OutboxMessage,
 ];

@@ -9,6 +9,7 @@ import {
   SegmentMembership,
   type Workspace,
 } from '../../db/entities';
+import { moveJourneys } from '../journey/runtime/merge-journeys';
 import type { Em } from '../../db/orm';
 import { mergeTraits } from '../ingestion/payload';
 import type { IdentityBook, Profile } from './identity-book';
@@ -54,6 +55,7 @@ export async function mergeProfiles(
       ...identities.map((i) => ({ kind: i.kind, source: i.source, value: i.value })),
     );
     Object.assign(moved, { events, orders, consentRecords: moved.consentRecords + consentRecords });
+    await moveJourneys(em, loser.id, survivor.id);
     await em.nativeDelete(Customer, { id: loser.id });
     forget(em, loser);
   }

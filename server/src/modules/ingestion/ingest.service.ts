@@ -178,16 +178,7 @@ class BatchWriter {
     outcomes.push(...(await this.insertEvents(tracked)));
     // Locks in one order everywhere (identities, customers, catalog) so transactions never deadlock.
     await updateMemberships(this.em, this.workspace, this.changes.byCustomer, this.now, 'data');
-    const { traitsChanged } = await journeysOnEvents(
-      this.em,
-      this.workspace,
-      this.stored,
-      this.now,
-    );
-    if (traitsChanged.size > 0) {
-      const changed = new Map([...traitsChanged].map((id) => [id, 'all' as const]));
-      await updateMemberships(this.em, this.workspace, changed, this.now, 'data');
-    }
+    await journeysOnEvents(this.em, this.workspace, this.stored, this.now);
     await recordCatalog(this.em, this.workspace.id, this.catalog);
     return outcomes;
   }

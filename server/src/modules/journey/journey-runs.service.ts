@@ -18,6 +18,7 @@ import { CairnError } from '../../errors/cairn-error';
 import { loadCustomerFacts } from '../../rules/customer-facts';
 import { loadJourneyCatalog } from './journey-catalog';
 import { enterJourney, entryHistory } from './runtime/enter';
+import { MoveBatch } from './runtime/move-batch';
 import { loadPlans, planKey } from './runtime/plans';
 
 export interface SimulationRequest {
@@ -65,19 +66,10 @@ export class JourneyRunsService {
       const facts = (await loadCustomerFacts(em, [customerId])).get(customerId)!;
       const history = await entryHistory(em, [journeyId], [customerId]);
       const live = { journey, version: journey.liveVersion, plan };
-      const changes = { traitsChanged: new Set<string>() };
-      return (
-        (await enterJourney(
-          em,
-          this.workspace,
-          live,
-          facts,
-          customer.timeZone ?? 'UTC',
-          history,
-          this.now(),
-          changes,
-        )) ?? null
-      );
+      const batch = new MoveBatch(em, this.workspace, this.now());
+      const entered = await enterJourney(batch, live, facts, customer.timeZone ?? 'UTC', history);
+      await batch.write();
+      return entered ?? null;
     });
   }
 

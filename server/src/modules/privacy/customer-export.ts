@@ -3,7 +3,9 @@ import {
   CustomerMerge,
   Event,
   Identity,
+  JourneyEnrollment,
   Order,
+  OutboxMessage,
   ScoreEntry,
   SegmentMembership,
 } from '../../db/entities';
@@ -39,6 +41,9 @@ export interface CustomerExport {
   readonly scores: Json[];
   readonly segmentMemberships: Json[];
   readonly merges: Json[];
+  /** Journey entries (where the person is or ended) and the messages sent or queued to them. */
+  readonly journeys: Json[];
+  readonly messages: Json[];
 }
 
 /** A stored time (a Date, or what a driver returned for one) as an ISO string. */
@@ -115,13 +120,17 @@ export async function buildCustomerExport(
   const orders: Json[] = [];
   for await (const page of plainRowPages(em, Order, own, 'occurredAt'))
     for (const row of page) orders.push(order(row));
-  const [identities, consents, scores, memberships, merges] = await Promise.all([
-    plainRows(em, Identity, own, 'createdAt'),
-    plainRows(em, ConsentRecord, own, 'recordedAt'),
-    plainRows(em, ScoreEntry, own, 'at'),
-    plainRows(em, SegmentMembership, own, 'enteredAt'),
-    plainRows(em, CustomerMerge, { workspace: workspaceId, survivor: id }, 'mergedAt'),
-  ]);
+  const [identities, consents, scores, memberships, merges, journeys, messages] = await Promise.all(
+    [
+      plainRows(em, Identity, own, 'createdAt'),
+      plainRows(em, ConsentRecord, own, 'recordedAt'),
+      plainRows(em, ScoreEntry, own, 'at'),
+      plainRows(em, SegmentMembership, own, 'enteredAt'),
+      plainRows(em, CustomerMerge, { workspace: workspaceId, survivor: id }, 'mergedAt'),
+      plainRows(em, JourneyEnrollment, own, 'enteredAt'),
+      plainRows(em, OutboxMessage, own, 'createdAt'),
+    ],
+  );
   return {
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: new Date().toISOString(),
@@ -141,5 +150,25 @@ export async function buildCustomerExport(
     scores: scores.map(score),
     segmentMemberships: memberships.map(membership),
     merges: merges.map(merge),
+    journeys: journeys.map((r) => ({
+      journeyId: r['journey'],
+      version: r['version'],
+      entryNumber: r['entryNumber'],
+      status: r['status'],
+      step: r['nodeId'],
+      enteredAt: isoTime(r['enteredAt']),
+      exitedAt: isoTime(r['exitedAt']),
+      exitReason: r['exitReason'],
+      convertedAt: isoTime(r['convertedAt']),
+    })),
+    messages: messages.map((r) => ({
+      journeyId: r['journey'],
+      step: r['nodeId'],
+      channel: r['channel'],
+      status: r['status'],
+      skipReason: r['skipReason'],
+      createdAt: isoTime(r['createdAt']),
+      sentAt: isoTime(r['sentAt']),
+    })),
   };
 }

@@ -5,7 +5,7 @@ import { Migration20261123161804_rule_facts } from './Migration20261123161804_ru
 import { Migration20261123162500_rule_functions } from './Migration20261123162500_rule_functions';
 import { Migration20261123180129_customer_data } from './Migration20261123180129_customer_data';
 import { Migration20261123183623_segments } from './Migration20261123183623_segments';
-import { Migration20261201214647_journeys } from './Migration20261201214647_journeys';
+import { Migration20261201221215_journeys } from './Migration20261201221215_journeys';
 
 export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -13,5 +13,5 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123162500_rule_functions', class: Migration20261123162500_rule_functions },
   { name: 'Migration20261123180129_customer_data', class: Migration20261123180129_customer_data },
   { name: 'Migration20261123183623_segments', class: Migration20261123183623_segments },
-  { name: 'Migration20261201214647_journeys', class: Migration20261201214647_journeys },
+  { name: 'Migration20261201221215_journeys', class: Migration20261201221215_journeys },
 ];

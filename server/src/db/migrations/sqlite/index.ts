@@ -4,12 +4,12 @@ import { Migration20261123154808_initial } from './Migration20261123154808_initi
 import { Migration20261123161804_rule_facts } from './Migration20261123161804_rule_facts';
 import { Migration20261123180129_customer_data } from './Migration20261123180129_customer_data';
 import { Migration20261123183622_segments } from './Migration20261123183622_segments';
-import { Migration20261201214647_journeys } from './Migration20261201214647_journeys';
+import { Migration20261201221214_journeys } from './Migration20261201221214_journeys';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
   { name: 'Migration20261123161804_rule_facts', class: Migration20261123161804_rule_facts },
   { name: 'Migration20261123180129_customer_data', class: Migration20261123180129_customer_data },
   { name: 'Migration20261123183622_segments', class: Migration20261123183622_segments },
-  { name: 'Migration20261201214647_journeys', class: Migration20261201214647_journeys },
+  { name: 'Migration20261201221214_journeys', class: Migration20261201221214_journeys },
 ];

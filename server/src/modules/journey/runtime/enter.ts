@@ -1,7 +1,8 @@
 import { advance, mayEnter, type CustomerFacts } from '@cairn/schema';
-import { Customer, Journey, JourneyEnrollment, type Workspace } from '../../../db/entities';
+import { JourneyEnrollment } from '../../../db/entities';
+import { newId } from '../../../db/ids';
 import type { Em } from '../../../db/orm';
-import { applyAdvance, type ProfileChanges } from './apply-advance';
+import type { MoveBatch } from './move-batch';
 import type { LiveJourney } from './plans';
 
 /** How many entries each customer has in each journey, and how many are still active. */
@@ -33,32 +34,39 @@ export async function entryHistory(
  * them to their first wait or exit. Returns the enrollment, or undefined when they may not enter.
  */
 export async function enterJourney(
-  em: Em,
-  workspace: Workspace,
+  batch: MoveBatch,
   live: LiveJourney,
   facts: CustomerFacts,
   timeZone: string,
   history: Map<string, { entries: number; active: number }>,
-  now: Date,
-  changes: ProfileChanges,
 ): Promise<JourneyEnrollment | undefined> {
+  const { em, workspace, now } = batch;
   const k = `${live.journey.id} ${facts.id}`;
   const h = history.get(k) ?? { entries: 0, active: 0 };
   const decision = mayEnter(live.plan.settings, h);
   if (!decision.enter) return undefined;
   history.set(k, { entries: h.entries + 1, active: h.active + 1 });
-  const enrollment = em.create(JourneyEnrollment, {
-    workspace,
-    journey: em.getReference(Journey, live.journey.id),
+  const row = {
+    id: newId(),
+    workspace: workspace.id,
+    journey: live.journey.id,
     version: live.version,
-    customer: em.getReference(Customer, facts.id),
+    customer: facts.id,
     entryNumber: decision.entryNumber,
+    status: 'active' as const,
     nodeId: live.plan.trigger.nodeId,
     since: now,
+    awaiting: null,
     enteredAt: now,
-  });
-  // Written first: the unique (journey, customer, entry) key settles a race between two batches.
-  await em.flush();
+    exitedAt: null,
+    exitReason: null,
+    convertedAt: null,
+    goalNodeId: null,
+  };
+  // Inserted at once, outside the unit of work: the unique (journey, customer, entry) key settles
+  // a race between two batches, and the steps written next reference the row.
+  await em.insert(JourneyEnrollment, row);
+  const enrollment = em.merge(JourneyEnrollment, row);
   const move = advance(live.plan, live.plan.trigger.next, { facts, now: now.getTime(), timeZone });
   const entered = {
     ...move,
@@ -72,7 +80,7 @@ export async function enterJourney(
       ...move.trace,
     ],
   };
-  await applyAdvance(em, workspace, enrollment, entered, facts, now, changes);
+  await batch.apply(enrollment, entered, facts);
   if (move.position.status === 'exited')
     history.set(k, { entries: h.entries + 1, active: h.active });
   return enrollment;

@@ -5,17 +5,10 @@ import {
   type CustomerFacts,
   type EventFact,
 } from '@cairn/schema';
-import {
-  Customer,
-  JourneyEnrollment,
-  JourneyStep,
-  JourneyTimer,
-  type Workspace,
-} from '../../../db/entities';
-import { newId } from '../../../db/ids';
+import { Customer, JourneyEnrollment, type Workspace } from '../../../db/entities';
 import type { Em } from '../../../db/orm';
 import { loadCustomerFacts } from '../../../rules/customer-facts';
-import { applyAdvance, type ProfileChanges } from './apply-advance';
+import { MoveBatch } from './move-batch';
 import { enterJourney, entryHistory } from './enter';
 import { activeJourneys, loadPlans, planKey } from './plans';
 
@@ -28,16 +21,14 @@ export interface IngestedEvent extends EventFact {
  * Journeys react to a batch of newly stored events, inside the ingestion transaction: waits for
  * an event end, goals convert, and event triggers enter customers (in event time order per
  * customer). Customers' facts are loaded once for the batch, only when a journey needs them.
- * Returns the customers whose traits journey actions changed.
  */
 export async function journeysOnEvents(
   em: Em,
   workspace: Workspace,
   events: readonly IngestedEvent[],
   now: Date,
-): Promise<ProfileChanges> {
-  const changes: ProfileChanges = { traitsChanged: new Set() };
-  if (events.length === 0) return changes;
+): Promise<void> {
+  if (events.length === 0) return;
   const customerIds = [...new Set(events.map((e) => e.customerId))];
   const [live, enrollments] = await Promise.all([
     activeJourneys(em),
@@ -49,7 +40,7 @@ export async function journeysOnEvents(
   ]);
   const running = enrollments.filter((e) => e.journey.status === 'active');
   const triggered = live.filter((l) => l.plan.trigger.spec.type === 'event');
-  if (running.length === 0 && triggered.length === 0) return changes;
+  if (running.length === 0 && triggered.length === 0) return;
 
   const plans = await loadPlans(
     em,
@@ -65,7 +56,7 @@ export async function journeysOnEvents(
   for (const [customerId, list] of byCustomer)
     if (list.some((ev) => triggered.some((l) => eventTriggers(l.plan.trigger.spec, ev))))
       needsFacts.add(customerId);
-  if (needsFacts.size === 0) return changes;
+  if (needsFacts.size === 0) return;
 
   const [facts, customers, history] = await Promise.all([
     loadCustomerFacts(em, [...needsFacts]),
@@ -78,6 +69,7 @@ export async function journeysOnEvents(
   ]);
   const zone = new Map(customers.map((c) => [c.id, c.timeZone ?? 'UTC']));
   const t = now.getTime();
+  const batch = new MoveBatch(em, workspace, now);
 
   for (const customerId of needsFacts) {
     let known: CustomerFacts | undefined = facts.get(customerId);
@@ -95,23 +87,9 @@ export async function journeysOnEvents(
         if (goal) {
           enrollment.convertedAt = now;
           enrollment.goalNodeId = goal.nodeId;
-          em.create(JourneyStep, {
-            id: newId(),
-            workspace,
-            journey: enrollment.journey,
-            version: enrollment.version,
-            enrollment,
-            nodeId: goal.nodeId,
-            kind: 'converted',
-            handle: null,
-            at: now,
-          });
+          batch.log(enrollment, goal.nodeId, 'converted');
           if (plan.settings.exitOnGoal) {
-            enrollment.status = 'exited';
-            enrollment.exitedAt = now;
-            enrollment.exitReason = 'goal';
-            enrollment.awaiting = null;
-            await em.nativeDelete(JourneyTimer, { enrollment: enrollment.id });
+            batch.exit(enrollment, 'goal');
             continue;
           }
         }
@@ -123,12 +101,8 @@ export async function journeysOnEvents(
           wakeAt: Number.MAX_SAFE_INTEGER,
           awaiting: enrollment.awaiting,
         };
-        const timer = await em.findOne(
-          JourneyTimer,
-          { enrollment: enrollment.id },
-          { fields: ['dueAt'] },
-        );
-        if (timer) position.wakeAt = timer.dueAt.getTime();
+        const wakeAt = await batch.wakeAt(enrollment.id);
+        if (wakeAt) position.wakeAt = wakeAt.getTime();
         // The event counts when it happened during the wait; it arrives now.
         const move = resumeOnEvent(
           plan,
@@ -136,20 +110,11 @@ export async function journeysOnEvents(
           { ...event, occurredAt: Math.max(event.occurredAt, position.since) },
           { facts: known, now: t, timeZone },
         );
-        if (move) await applyAdvance(em, workspace, enrollment, move, known, now, changes);
+        if (move) await batch.apply(enrollment, move, known);
       }
       for (const l of triggered) {
         if (!eventTriggers(l.plan.trigger.spec, event, timeZone)) continue;
-        const entered = await enterJourney(
-          em,
-          workspace,
-          l,
-          known,
-          timeZone,
-          history,
-          now,
-          changes,
-        );
+        const entered = await enterJourney(batch, l, known, timeZone, history);
         if (entered && entered.status === 'active') {
           plans.set(planKey(l.journey.id, l.version), l.plan);
           mine.push(entered);
@@ -158,6 +123,5 @@ export async function journeysOnEvents(
       known = facts.get(customerId) ?? known;
     }
   }
-  await em.flush();
-  return changes;
+  await batch.write();
 }

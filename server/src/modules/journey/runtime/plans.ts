@@ -49,3 +49,12 @@ export async function activeJourneys(em: Em): Promise<LiveJourney[]> {
     return plan ? [{ journey, version: journey.liveVersion!, plan }] : [];
   });
 }
+
+/** One transaction's running journeys, looked up once per entity manager. */
+const perEm = new WeakMap<Em, Promise<LiveJourney[]>>();
+
+export function activeJourneysOnce(em: Em): Promise<LiveJourney[]> {
+  let live = perEm.get(em);
+  if (!live) perEm.set(em, (live = activeJourneys(em)));
+  return live;
+}

@@ -2,6 +2,7 @@ import { SegmentMembership, SegmentTransition, type TransitionCause } from '../.
 import { chunks } from '../../../db/chunks';
 import { newId } from '../../../db/ids';
 import type { Em } from '../../../db/orm';
+import { journeysOnSegmentChange } from '../../journey/runtime/on-segment-change';
 
 export interface MembershipChange {
   readonly segmentId: string;
@@ -52,6 +53,7 @@ export async function writeMembershipChange(
     at,
   }));
   for (const chunk of chunks(transitions)) await em.insertMany(SegmentTransition, chunk);
+  await journeysOnSegmentChange(em, workspaceId, change, at);
 }
 
 /** Which of `customerIds` (all of the segment's members when omitted) are members now. */

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201214647_journeys extends Migration {
+export class Migration20261201221214_journeys extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table \`journeys\` (\`id\` text not null, \`workspace_id\` text not null, \`name\` text not null, \`description\` text not null default '', \`status\` text not null default 'draft', \`draft\` json not null, \`draft_revision\` integer not null default 1, \`live_version\` integer null, \`created_at\` datetime not null, \`updated_at\` datetime not null, constraint \`journeys_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
@@ -17,6 +17,13 @@ export class Migration20261201214647_journeys extends Migration {
     );
 
     this.addSql(
+      `create table \`journey_schedules\` (\`id\` text not null, \`workspace_id\` text not null, \`journey_id\` text not null, \`ran_until\` datetime not null, constraint \`journey_schedules_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on delete cascade on update cascade, constraint \`journey_schedules_journey_id_foreign\` foreign key(\`journey_id\`) references \`journeys\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
+    );
+    this.addSql(
+      `create unique index \`journey_schedules_journey_id_unique\` on \`journey_schedules\` (\`journey_id\`);`,
+    );
+
+    this.addSql(
       `create table \`outbox_messages\` (\`id\` text not null, \`workspace_id\` text not null, \`journey_id\` text not null, \`version\` integer not null, \`customer_id\` text not null, \`node_id\` text not null, \`entry_number\` integer not null, \`idempotency_key\` text not null, \`channel\` text not null, \`template\` json not null, \`status\` text not null default 'pending', \`due_at\` datetime not null, \`lease_until\` datetime null, \`attempts\` integer not null default 0, \`last_error\` text null, \`skip_reason\` text null, \`sent_at\` datetime null, \`provider_message_id\` text null, \`created_at\` datetime not null, constraint \`outbox_messages_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on delete cascade on update cascade, constraint \`outbox_messages_journey_id_foreign\` foreign key(\`journey_id\`) references \`journeys\`(\`id\`) on delete cascade on update cascade, constraint \`outbox_messages_customer_id_foreign\` foreign key(\`customer_id\`) references \`customers\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
     );
     this.addSql(
@@ -28,6 +35,11 @@ export class Migration20261201214647_journeys extends Migration {
     this.addSql(
       `create unique index \`outbox_messages_workspace_id_idempotency_key_unique\` on \`outbox_messages\` (\`workspace_id\`, \`idempotency_key\`);`,
     );
+
+    this.addSql(
+      `create table \`journey_inbox\` (\`id\` text not null, \`workspace_id\` text not null, \`journey_id\` text not null, \`customer_id\` text not null, \`reason\` text not null, \`due_at\` datetime not null, \`lease_until\` datetime null, \`attempts\` integer not null default 0, \`last_error\` text null, constraint \`journey_inbox_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on delete cascade on update cascade, constraint \`journey_inbox_journey_id_foreign\` foreign key(\`journey_id\`) references \`journeys\`(\`id\`) on delete cascade on update cascade, constraint \`journey_inbox_customer_id_foreign\` foreign key(\`customer_id\`) references \`customers\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
+    );
+    this.addSql(`create index \`journey_inbox_due_at_index\` on \`journey_inbox\` (\`due_at\`);`);
 
     this.addSql(
       `create table \`journey_enrollments\` (\`id\` text not null, \`workspace_id\` text not null, \`journey_id\` text not null, \`version\` integer not null, \`customer_id\` text not null, \`entry_number\` integer not null, \`status\` text not null default 'active', \`node_id\` text not null, \`since\` datetime not null, \`awaiting\` text null, \`entered_at\` datetime not null, \`exited_at\` datetime null, \`exit_reason\` text null, \`converted_at\` datetime null, \`goal_node_id\` text null, constraint \`journey_enrollments_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on delete cascade on update cascade, constraint \`journey_enrollments_journey_id_foreign\` foreign key(\`journey_id\`) references \`journeys\`(\`id\`) on delete cascade on update cascade, constraint \`journey_enrollments_customer_id_foreign\` foreign key(\`customer_id\`) references \`customers\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201214647_journeys extends Migration {
+export class Migration20261201221215_journeys extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "journeys" ("id" varchar(36) not null, "workspace_id" varchar(36) not null, "name" varchar(200) not null, "description" text not null default '', "status" varchar(20) not null default 'draft', "draft" jsonb not null, "draft_revision" int not null default 1, "live_version" int null, "created_at" timestamptz not null, "updated_at" timestamptz not null, constraint "journeys_pkey" primary key ("id"));`,
@@ -17,6 +17,13 @@ export class Migration20261201214647_journeys extends Migration {
     );
 
     this.addSql(
+      `create table "journey_schedules" ("id" varchar(36) not null, "workspace_id" varchar(36) not null, "journey_id" varchar(36) not null, "ran_until" timestamptz not null, constraint "journey_schedules_pkey" primary key ("id"));`,
+    );
+    this.addSql(
+      `alter table "journey_schedules" add constraint "journey_schedules_journey_id_unique" unique ("journey_id");`,
+    );
+
+    this.addSql(
       `create table "outbox_messages" ("id" varchar(36) not null, "workspace_id" varchar(36) not null, "journey_id" varchar(36) not null, "version" int not null, "customer_id" varchar(36) not null, "node_id" varchar(100) not null, "entry_number" int not null, "idempotency_key" varchar(300) not null, "channel" varchar(20) not null, "template" jsonb not null, "status" varchar(10) not null default 'pending', "due_at" timestamptz not null, "lease_until" timestamptz null, "attempts" int not null default 0, "last_error" text null, "skip_reason" varchar(30) null, "sent_at" timestamptz null, "provider_message_id" varchar(300) null, "created_at" timestamptz not null, constraint "outbox_messages_pkey" primary key ("id"));`,
     );
     this.addSql(
@@ -28,6 +35,11 @@ export class Migration20261201214647_journeys extends Migration {
     this.addSql(
       `alter table "outbox_messages" add constraint "outbox_messages_workspace_id_idempotency_key_unique" unique ("workspace_id", "idempotency_key");`,
     );
+
+    this.addSql(
+      `create table "journey_inbox" ("id" varchar(36) not null, "workspace_id" varchar(36) not null, "journey_id" varchar(36) not null, "customer_id" varchar(36) not null, "reason" varchar(30) not null, "due_at" timestamptz not null, "lease_until" timestamptz null, "attempts" int not null default 0, "last_error" text null, constraint "journey_inbox_pkey" primary key ("id"));`,
+    );
+    this.addSql(`create index "journey_inbox_due_at_index" on "journey_inbox" ("due_at");`);
 
     this.addSql(
       `create table "journey_enrollments" ("id" varchar(36) not null, "workspace_id" varchar(36) not null, "journey_id" varchar(36) not null, "version" int not null, "customer_id" varchar(36) not null, "entry_number" int not null, "status" varchar(10) not null default 'active', "node_id" varchar(100) not null, "since" timestamptz not null, "awaiting" varchar(200) null, "entered_at" timestamptz not null, "exited_at" timestamptz null, "exit_reason" varchar(20) null, "converted_at" timestamptz null, "goal_node_id" varchar(100) null, constraint "journey_enrollments_pkey" primary key ("id"));`,
@@ -72,6 +84,13 @@ export class Migration20261201214647_journeys extends Migration {
     );
 
     this.addSql(
+      `alter table "journey_schedules" add constraint "journey_schedules_workspace_id_foreign" foreign key ("workspace_id") references "workspaces" ("id") on update cascade on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "journey_schedules" add constraint "journey_schedules_journey_id_foreign" foreign key ("journey_id") references "journeys" ("id") on update cascade on delete cascade;`,
+    );
+
+    this.addSql(
       `alter table "outbox_messages" add constraint "outbox_messages_workspace_id_foreign" foreign key ("workspace_id") references "workspaces" ("id") on update cascade on delete cascade;`,
     );
     this.addSql(
@@ -79,6 +98,16 @@ export class Migration20261201214647_journeys extends Migration {
     );
     this.addSql(
       `alter table "outbox_messages" add constraint "outbox_messages_customer_id_foreign" foreign key ("customer_id") references "customers" ("id") on update cascade on delete cascade;`,
+    );
+
+    this.addSql(
+      `alter table "journey_inbox" add constraint "journey_inbox_workspace_id_foreign" foreign key ("workspace_id") references "workspaces" ("id") on update cascade on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "journey_inbox" add constraint "journey_inbox_journey_id_foreign" foreign key ("journey_id") references "journeys" ("id") on update cascade on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "journey_inbox" add constraint "journey_inbox_customer_id_foreign" foreign key ("customer_id") references "customers" ("id") on update cascade on delete cascade;`,
     );
 
     this.addSql(
@@ -115,8 +144,14 @@ export class Migration20261201214647_journeys extends Migration {
     );
 
     this.addSql(
+      `alter table "journey_schedules" drop constraint "journey_schedules_journey_id_foreign";`,
+    );
+
+    this.addSql(
       `alter table "outbox_messages" drop constraint "outbox_messages_journey_id_foreign";`,
     );
+
+    this.addSql(`alter table "journey_inbox" drop constraint "journey_inbox_journey_id_foreign";`);
 
     this.addSql(
       `alter table "journey_enrollments" drop constraint "journey_enrollments_journey_id_foreign";`,
@@ -136,7 +171,11 @@ export class Migration20261201214647_journeys extends Migration {
 
     this.addSql(`drop table if exists "journey_versions" cascade;`);
 
+    this.addSql(`drop table if exists "journey_schedules" cascade;`);
+
     this.addSql(`drop table if exists "outbox_messages" cascade;`);
+
+    this.addSql(`drop table if exists "journey_inbox" cascade;`);
 
     this.addSql(`drop table if exists "journey_enrollments" cascade;`);
 

@@ -39,4 +39,17 @@ export interface SqlDialect {
   endsWith(text: Fragment, suffix: string): Fragment;
   matches(text: Fragment, pattern: string, ignoreCase: boolean): Fragment;
   bucket(idColumn: string, salt: string): Fragment;
+  /**
+   * The customer (`idColumn`) is among (`among`), or not among, the customers a query selects
+   * (one column, customer_id, never NULL): TRUE or FALSE, never NULL.
+   */
+  customerAmong(idColumn: string, customers: Fragment, among: boolean): Fragment;
+  /**
+   * The customers of a workspace, as the outer query of a count or a list selects them;
+   * `narrowedByEvents`: the rule's WHERE has an event condition's set at its top (see
+   * `narrowedByEvents` in compile-rule-sql.ts).
+   */
+  inWorkspace(customerAlias: string, workspaceId: string, narrowedByEvents: boolean): Fragment;
+  /** Settings for a whole-table rule query (`SET LOCAL …`, run in its transaction). */
+  settings(rule: { readonly readsEvents: boolean }): readonly string[];
 }

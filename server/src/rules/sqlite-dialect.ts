@@ -1,8 +1,15 @@
 import type { JsonRef, SqlDialect } from './sql-dialect';
-import { join, raw, sql } from './sql-fragment';
+import { join, raw, sql, type Fragment } from './sql-fragment';
 
-/** `$."a"."b"`: SQLite JSON path with every key quoted (rule paths never contain quotes). */
-const jsonPath = (path: readonly string[]) => `$${path.map((k) => `."${k}"`).join('')}`;
+/**
+ * `'$."a"."b"'`: a SQLite JSON path with every key quoted (rule paths never contain double quotes),
+ * written into the SQL as a literal so that expression indexes on it can serve the query. A key
+ * with a `?` travels as a parameter instead: the drivers would read the `?` as a placeholder.
+ */
+const jsonPath = (path: readonly string[]): Fragment => {
+  const text = `$${path.map((k) => `."${k}"`).join('')}`;
+  return text.includes('?') ? sql`${text}` : raw(`'${text.replaceAll("'", "''")}'`);
+};
 const type = (r: JsonRef) => sql`json_type(${raw(r.column)}, ${jsonPath(r.path)})`;
 const extract = (r: JsonRef) => sql`json_extract(${raw(r.column)}, ${jsonPath(r.path)})`;
 
@@ -40,4 +47,11 @@ export const sqliteDialect: SqlDialect = {
   matches: (text, pattern, ignoreCase) =>
     sql`cairn_regexp(${pattern}, ${ignoreCase ? 1 : 0}, ${text}) = 1`,
   bucket: (idColumn, salt) => sql`cairn_bucket(${raw(idColumn)}, ${salt})`,
+  customerAmong: (idColumn, customers, among) =>
+    sql`${raw(idColumn)} ${raw(among ? 'IN' : 'NOT IN')} (${customers})`,
+  // Without statistics SQLite walks the workspace's index rather than loop over the event
+  // condition's customers (a few, looked up by id): the unary + hides the index.
+  inWorkspace: (alias, workspaceId, narrowedByEvents) =>
+    sql`${raw(narrowedByEvents ? '+' : '')}${raw(alias)}.workspace_id = ${workspaceId}`,
+  settings: () => [],
 };

@@ -1,109 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  interpret,
-  validateRule,
-  type CustomerFacts,
-  type RuleNode,
-  type TimeUnit,
-} from '@cairn/schema';
+import { interpret, validateRule, type CustomerFacts, type RuleNode } from '@cairn/schema';
 import { scopeToWorkspace } from '../../src/db/workspace-filter';
 import { loadCustomerFacts } from '../../src/rules/customer-facts';
 import { countMatchingCustomers, matchingCustomerIds } from '../../src/rules/rule-query';
 import { storeFacts } from '../rule-facts-store';
 import { startTestApp, testDialect, type TestApp } from '../harness';
-
-const NOW = Date.parse('2026-06-15T12:00:00Z');
-const DAY = 86_400_000;
-
-const base = (
-  id: string,
-  traits: Record<string, unknown>,
-  extra: Partial<CustomerFacts> = {},
-): CustomerFacts => ({
-  id,
-  email: `${id}@example.com`,
-  createdAt: NOW - 10 * DAY,
-  traits,
-  events: [],
-  ...extra,
-});
-
-const customers: CustomerFacts[] = [
-  base(
-    '00000000-0000-7000-8000-000000000001',
-    {
-      country: 'US',
-      ltv: 750,
-      vip: false,
-      tags: ['b2b', 'beta'],
-      company: { size: 120, name: 'Acme' },
-      signupDate: '2026-06-01',
-      birthday: '1990-06-20',
-      lastOrderAt: '2026-06-14T09:00:00+02:00',
-      note: 'Zoë likes /pricing',
-    },
-    {
-      events: [
-        {
-          name: 'email_click',
-          occurredAt: NOW - 2 * DAY,
-          properties: { url: '/pricing', amount: 10 },
-        },
-        { name: 'email_click', occurredAt: NOW - 40 * DAY, properties: { url: '/blog' } },
-        { name: 'order', occurredAt: NOW - 5 * DAY, properties: { amount: 120.5 } },
-        { name: 'order', occurredAt: NOW - 80 * DAY, properties: { amount: 60 } },
-        { name: 'order', occurredAt: NOW + DAY, properties: { amount: 999 } },
-        { name: 'order', occurredAt: NOW - 6 * DAY, properties: { amount: 'n/a' } },
-      ],
-      scores: {
-        fit: {
-          history: [
-            { at: NOW - 60 * DAY, value: 10 },
-            { at: NOW - 20 * DAY, value: 25 },
-            { at: NOW - DAY, value: 50 },
-          ],
-        },
-      },
-      consent: { email: true, sms: false },
-      segments: ['seg-vip'],
-    },
-  ),
-  base(
-    '00000000-0000-7000-8000-000000000002',
-    {
-      country: 'CA',
-      ltv: '750',
-      vip: true,
-      tags: ['b2b', 3],
-      company: 'Acme',
-      signupDate: 'June 1st',
-      birthday: '2000-02-29',
-      blank: '',
-      nothing: null,
-      emptyList: [],
-    },
-    {
-      email: null,
-      events: [
-        { name: 'email_click', occurredAt: NOW - 30 * DAY, properties: { url: '/pricing' } },
-        { name: 'email_click', occurredAt: NOW, properties: { url: '/pricing/enterprise' } },
-        { name: 'order', occurredAt: NOW - 30 * DAY, properties: { amount: 500 } },
-      ],
-      scores: { fit: { history: [{ at: NOW - 10 * DAY, value: 5 }] } },
-      consent: { email: false },
-    },
-  ),
-  base(
-    '00000000-0000-7000-8000-000000000003',
-    { country: 'FR', ltv: 0, tags: [], note: 'ÇA VA', nested: { deep: { er: 'x' } } },
-    { createdAt: NOW - 400 * DAY },
-  ),
-  base('00000000-0000-7000-8000-000000000004', {}),
-];
-
-const trait = (path: string, type: string, p: object): RuleNode =>
-  ({ kind: 'trait', path, type, ...p }) as RuleNode;
-const dur = (amount: number, unit: TimeUnit = 'days') => ({ amount, unit });
+import { customers, dur, NOW, trait } from './rule-sql.fixtures';
+import { negationCases } from './rule-sql.negation-cases';
 
 const rules: Array<[string, RuleNode]> = [
   ['eq string', trait('traits.country', 'string', { op: 'eq', value: 'US' })],
@@ -408,7 +311,7 @@ describe(`rule SQL on ${testDialect} agrees with the interpreter`, () => {
     }
   });
 
-  it.each(rules)('%s', async (_name, root) => {
+  it.each([...rules, ...negationCases])('%s', async (_name, root) => {
     const validated = validateRule({ version: 1, root });
     expect(validated.ok, JSON.stringify(validated)).toBe(true);
     if (!validated.ok) return;

@@ -7,8 +7,8 @@ import {
 } from '@cairn/schema';
 import type { SqlDialect } from './sql-dialect';
 import { raw, sql, type Fragment } from './sql-fragment';
-import { group, needsEveryChild, truth, type RuleSqlContext } from './sql-logic';
-import { comparison, eventCondition, holdsWithoutEvents } from './event-sql';
+import { comparison, group, needsEveryChild, truth, type RuleSqlContext } from './sql-logic';
+import { eventCondition, holdsWithoutEvents } from './event-sql';
 import { predicate, traitSubject } from './predicate-sql';
 
 export interface SqlRuleOptions {

@@ -7,34 +7,10 @@ import {
   type EventCondition,
   type EventWindow,
   type FilterNode,
-  type NumberComparison,
 } from '@cairn/schema';
-import type { SqlDialect } from './sql-dialect';
 import { raw, sql, type Fragment } from './sql-fragment';
-import { group, truth, type RuleSqlContext } from './sql-logic';
+import { comparison, group, truth, type RuleSqlContext } from './sql-logic';
 import { jsonSubject, predicate } from './predicate-sql';
-
-/** `value` compared as the rule says: NULL when the value is NULL. */
-export function comparison(value: Fragment, c: NumberComparison, d: SqlDialect): Fragment {
-  switch (c.op) {
-    case 'between':
-      return sql`(${value} >= ${d.num(c.min)} AND ${value} <= ${d.num(c.max)})`;
-    case 'eq':
-      return sql`${value} = ${d.num(c.value)}`;
-    case 'neq':
-      return sql`${value} <> ${d.num(c.value)}`;
-    case 'gt':
-      return sql`${value} > ${d.num(c.value)}`;
-    case 'gte':
-      return sql`${value} >= ${d.num(c.value)}`;
-    case 'lt':
-      return sql`${value} < ${d.num(c.value)}`;
-    case 'lte':
-      return sql`${value} <= ${d.num(c.value)}`;
-    default:
-      return assertUnreachable(c);
-  }
-}
 
 /** An event's `where` filter over `e.properties`, for a wanted verdict (see `truth`). */
 function filter(f: FilterNode, want: boolean, ctx: RuleSqlContext): Fragment {
@@ -87,17 +63,20 @@ function measured(n: EventCondition, ctx: RuleSqlContext): { window: Fragment; h
       };
     case 'sum':
     case 'avg':
+      return {
+        window: windowCondition(m.window, ctx),
+        holds: d.aggregateHolds(
+          m.type,
+          { column: 'e.properties', path: m.property.split('.') },
+          m.compare,
+        ),
+      };
     case 'min':
     case 'max': {
       const value = d.number({ column: 'e.properties', path: m.property.split('.') });
-      const aggregate = sql`${raw(m.type)}(${value})`;
       return {
         window: windowCondition(m.window, ctx),
-        holds: comparison(
-          m.type === 'sum' ? sql`COALESCE(${aggregate}, 0)` : aggregate,
-          m.compare,
-          d,
-        ),
+        holds: comparison(sql`${raw(m.type)}(${value})`, m.compare, d),
       };
     }
     case 'firstOccurredWithin':

@@ -1,6 +1,7 @@
 import type { JsonRef, SqlDialect } from './sql-dialect';
 import { join, raw, sql, type Fragment } from './sql-fragment';
 import { toPostgresRegex } from './postgres-regex';
+import { exactComparison } from './exact-aggregate-sql';
 
 const pathArray = (path: readonly string[]): Fragment =>
   sql`ARRAY[${join(
@@ -42,6 +43,13 @@ export const postgresDialect: SqlDialect = {
           values.map((v) => sql`${v}::text`),
           ', ',
         )}))`,
+  // jsonb numbers are numeric already: summed exactly, never rounded or overflowing in SQL.
+  aggregateHolds: (aggregate, r, c) => {
+    const value = sql`(CASE WHEN ${type(r)} = 'number' THEN ${at(r)}::numeric END)`;
+    return aggregate === 'sum'
+      ? exactComparison(sql`COALESCE(sum(${value}), 0)`, undefined, c)
+      : exactComparison(sql`sum(${value})`, sql`count(${value})`, c);
+  },
   num: (value) => sql`CAST(${value} AS double precision)`,
   instantOfText: (text) => sql`cairn_instant(${text})`,
   instantOfColumn: (column) => raw(`(extract(epoch from ${column}) * 1000)::double precision`),

@@ -1,3 +1,4 @@
+import type { NumberComparison } from '@cairn/schema';
 import type { Fragment } from './sql-fragment';
 
 /** Where a JSON document lives: a column and a path of keys inside it. */
@@ -24,6 +25,12 @@ export interface SqlDialect {
   stringList(ref: JsonRef): Fragment;
   /** Some element of the (string) list is one of the values. */
   listHasAny(ref: JsonRef, values: readonly string[]): Fragment;
+  /**
+   * The `sum` (0 of nothing) or `avg` (none of nothing) of the numbers at `ref` over a group's
+   * rows, compared as the evaluators do: exact, rounded once to a double (aggregate.ts in
+   * @cairn/schema), never an overflow error. TRUE when it holds, FALSE or NULL when not.
+   */
+  aggregateHolds(type: 'sum' | 'avg', ref: JsonRef, c: NumberComparison): Fragment;
   /** A numeric parameter (PostgreSQL needs a type on it). */
   num(value: number): Fragment;
   /** Unix ms of an ISO 8601 text the language accepts, else NULL. */

@@ -1,4 +1,4 @@
-import { assertUnreachable } from '@cairn/schema';
+import { assertUnreachable, type NumberComparison } from '@cairn/schema';
 import type { SqlDialect } from './sql-dialect';
 import { join, raw, sql, type Fragment } from './sql-fragment';
 
@@ -55,5 +55,27 @@ export function group<T>(
       return compile(n.child, !want);
     default:
       return assertUnreachable(n);
+  }
+}
+
+/** `value` compared as the rule says: NULL when the value is NULL. */
+export function comparison(value: Fragment, c: NumberComparison, d: SqlDialect): Fragment {
+  switch (c.op) {
+    case 'between':
+      return sql`(${value} >= ${d.num(c.min)} AND ${value} <= ${d.num(c.max)})`;
+    case 'eq':
+      return sql`${value} = ${d.num(c.value)}`;
+    case 'neq':
+      return sql`${value} <> ${d.num(c.value)}`;
+    case 'gt':
+      return sql`${value} > ${d.num(c.value)}`;
+    case 'gte':
+      return sql`${value} >= ${d.num(c.value)}`;
+    case 'lt':
+      return sql`${value} < ${d.num(c.value)}`;
+    case 'lte':
+      return sql`${value} <= ${d.num(c.value)}`;
+    default:
+      return assertUnreachable(c);
   }
 }

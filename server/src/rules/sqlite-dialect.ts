@@ -1,5 +1,6 @@
 import type { JsonRef, SqlDialect } from './sql-dialect';
 import { join, raw, sql, type Fragment } from './sql-fragment';
+import { comparison } from './sql-logic';
 
 /**
  * `'$."a"."b"'`: a SQLite JSON path with every key quoted (rule paths never contain double quotes),
@@ -32,6 +33,13 @@ export const sqliteDialect: SqlDialect = {
       values.map((v) => sql`${v}`),
       ', ',
     )}))`,
+  // The numbers' JSON texts (`->`), summed exactly by the evaluators' own code (sqlite-functions.ts).
+  aggregateHolds: (aggregate, r, c) =>
+    comparison(
+      sql`${raw(`cairn_${aggregate}`)}(CASE WHEN ${type(r)} IN ('integer', 'real') THEN ${raw(r.column)} -> ${jsonPath(r.path)} END)`,
+      c,
+      sqliteDialect,
+    ),
   num: (value) => sql`${value}`,
   instantOfText: (text) => sql`cairn_instant(${text})`,
   instantOfColumn: (column) => raw(column),

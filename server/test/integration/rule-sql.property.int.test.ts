@@ -16,6 +16,8 @@ import { startTestApp, testDialect, type TestApp } from '../harness';
 
 /** Property runs; each stores 2-5 customers and checks 3 rules against each (over 1,000 cases by default). */
 const RUNS = Number(process.env['RULE_SQL_RUNS'] ?? 150);
+/** A fixed fast-check seed (`RULE_SQL_SEED`) to replay a run; random otherwise. */
+const SEED = process.env['RULE_SQL_SEED'] ? Number(process.env['RULE_SQL_SEED']) : undefined;
 const RULES_PER_RUN = 3;
 
 let t: TestApp;
@@ -95,7 +97,7 @@ it.each(RULE_KINDS)(
           }
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
     // Not vacuous: enough cases, and both verdicts well represented.
     expect(cases).toBeGreaterThanOrEqual(RUNS * RULES_PER_RUN);

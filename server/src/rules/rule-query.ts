@@ -1,5 +1,4 @@
 import type { AnyEntity, EntityData } from '@mikro-orm/core';
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import type { RuleDocument } from '@cairn/schema';
 import { Customer } from '../db/entities';
 import type { Em } from '../db/orm';
@@ -9,13 +8,21 @@ import {
   readsEvents,
   type SqlRuleOptions,
 } from './compile-rule-sql';
-import { postgresDialect } from './postgres-dialect';
 import type { SqlDialect } from './sql-dialect';
-import { sql, type Fragment } from './sql-fragment';
-import { sqliteDialect } from './sqlite-dialect';
+import { raw, sql, type Fragment } from './sql-fragment';
+import { inlined, traitIndexOf, traitIndexState } from './trait-indexes';
+import { dialectOf } from './dialect-of';
 
-export function dialectOf(em: Em): SqlDialect {
-  return em.getPlatform() instanceof BaseSqlitePlatform ? sqliteDialect : postgresDialect;
+export { dialectOf };
+
+/**
+ * A SQLite trait index that holds every value the rule reads (`TraitIndex.covers`): the count
+ * then reads the index alone. SQLite's planner does not see that an index of expressions covers
+ * a query, so it is named (`INDEXED BY`), and the workspace is written as a literal for SQLite to
+ * prove the index's `WHERE workspace_id = …` (it cannot from a parameter).
+ */
+export interface CoveringIndex {
+  readonly name: string;
 }
 
 /** The evaluation options of a rule query (the workspace is its own argument). */
@@ -37,15 +44,14 @@ export function matchingCustomersQuery(
   rule: RuleDocument,
   options: RuleQueryOptions,
   output: 'count' | 'ids',
+  covering?: CoveringIndex,
 ): RuleQuery {
   const sqlOptions = { ...options, workspaceId, customerAlias: 'c' };
   const where = compileRuleSql(rule, dialect, sqlOptions);
-  const customers = dialect.inWorkspace(
-    'c',
-    workspaceId,
-    narrowedByEvents(rule, dialect, sqlOptions),
-  );
-  const from = sql`FROM customers c WHERE ${customers} AND (${where})`;
+  const from =
+    covering === undefined
+      ? sql`FROM customers c WHERE ${dialect.inWorkspace('c', workspaceId, narrowedByEvents(rule, dialect, sqlOptions))} AND (${where})`
+      : sql`FROM customers c INDEXED BY ${raw(covering.name)} WHERE c.workspace_id = ${raw(inlined(sql`${workspaceId}`))} AND (${where})`;
   return {
     query:
       output === 'count'
@@ -85,9 +91,32 @@ export async function countMatchingCustomers(
   rule: RuleDocument,
   options: RuleQueryOptions,
 ): Promise<number> {
-  const query = matchingCustomersQuery(dialectOf(em), workspaceId, rule, options, 'count');
+  const dialect = dialectOf(em);
+  const query = matchingCustomersQuery(
+    dialect,
+    workspaceId,
+    rule,
+    options,
+    'count',
+    await coveringIndex(em, dialect, workspaceId, rule),
+  );
   const row = await run<{ count: number | string }>(em, query, 'get');
   return Number(row.count);
+}
+
+/** The rule's covering trait index on SQLite, when it exists (see `CoveringIndex`). */
+async function coveringIndex(
+  em: Em,
+  dialect: SqlDialect,
+  workspaceId: string,
+  rule: RuleDocument,
+): Promise<CoveringIndex | undefined> {
+  if (dialect.name !== 'sqlite') return undefined;
+  const index = traitIndexOf(rule, dialect, workspaceId);
+  if (!index?.covers) return undefined;
+  return (await traitIndexState(em, dialect, index.name)) === 'valid'
+    ? { name: index.name }
+    : undefined;
 }
 
 /** Ids of the matching customers, in id order. */

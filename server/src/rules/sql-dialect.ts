@@ -26,6 +26,11 @@ export interface SqlDialect {
   /** Some element of the (string) list is one of the values. */
   listHasAny(ref: JsonRef, values: readonly string[]): Fragment;
   /**
+   * The one value the list tests read, for an expression index to hold (trait-indexes.ts), where
+   * the engine can then answer them from the index alone (SQLite); absent elsewhere.
+   */
+  listText?(ref: JsonRef): Fragment;
+  /**
    * The `sum` (0 of nothing) or `avg` (none of nothing) of the numbers at `ref` over a group's
    * rows, compared as the evaluators do: exact, rounded once to a double (aggregate.ts in
    * @cairn/schema), never an overflow error. TRUE when it holds, FALSE or NULL when not.

@@ -11,10 +11,8 @@ import {
   type CustomerFacts,
   type NumberComparison,
 } from '@cairn/schema';
-import { scopeToWorkspace } from '../../src/db/workspace-filter';
-import { loadCustomerFacts } from '../../src/rules/customer-facts';
 import { matchingCustomerIds } from '../../src/rules/rule-query';
-import { storeFacts } from '../rule-facts-store';
+import { workspaceWithFacts } from '../rule-facts-workspace';
 import { startTestApp, testDialect, type TestApp } from '../harness';
 import { DAY, NOW } from './rule-sql.fixtures';
 
@@ -58,14 +56,7 @@ let workspaceId: string;
 let facts: Map<string, CustomerFacts>;
 beforeAll(async () => {
   t = await startTestApp();
-  workspaceId = (await t.workspace('Floats')).id;
-  await storeFacts(t.app.orm.em.fork(), workspaceId, customers);
-  const reader = t.app.orm.em.fork();
-  scopeToWorkspace(reader, workspaceId);
-  facts = await loadCustomerFacts(
-    reader,
-    customers.map((x) => x.id),
-  );
+  ({ workspaceId, facts } = await workspaceWithFacts(t, 'Floats', customers));
 });
 afterAll(() => t.close());
 

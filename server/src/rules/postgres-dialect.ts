@@ -39,7 +39,8 @@ export const postgresDialect: SqlDialect = {
           values.map((v) => sql`${JSON.stringify([v])}::jsonb`),
           ', ',
         )}])`
-      : sql`EXISTS (SELECT 1 FROM jsonb_array_elements_text(${at(r)}) v WHERE v IN (${join(
+      : // Only arrays have elements (on anything else the function raises an error).
+        sql`EXISTS (SELECT 1 FROM jsonb_array_elements_text(CASE WHEN ${type(r)} = 'array' THEN ${at(r)} END) v WHERE v IN (${join(
           values.map((v) => sql`${v}::text`),
           ', ',
         )}))`,

@@ -102,12 +102,14 @@ export function predicate(
   }
   if (type === 'stringList') {
     switch (p.op) {
+      // The element test first: it fails fast on most lists (a containment, or SQLite's text
+      // prefilter), where "every element a string" reads every element.
       case 'contains':
-        return sql`(${s.stringList} AND ${s.listHasAny([p.value])})`;
+        return sql`(${s.listHasAny([p.value])} AND ${s.stringList})`;
       case 'notContains':
         return sql`(${s.stringList} AND NOT ${s.listHasAny([p.value])})`;
       case 'in':
-        return sql`(${s.stringList} AND ${s.listHasAny(p.values.map(String))})`;
+        return sql`(${s.listHasAny(p.values.map(String))} AND ${s.stringList})`;
       case 'notIn':
         return sql`(${s.stringList} AND NOT ${s.listHasAny(p.values.map(String))})`;
       default:

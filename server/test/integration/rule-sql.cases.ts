@@ -34,6 +34,20 @@ export const conformanceRules: Array<[string, RuleNode]> = [
   ['list notContains', trait('traits.tags', 'stringList', { op: 'notContains', value: 'beta' })],
   ['list in', trait('traits.tags', 'stringList', { op: 'in', values: ['beta', 'x'] })],
   ['list notIn', trait('traits.tags', 'stringList', { op: 'notIn', values: ['beta'] })],
+  [
+    'list in, a long list (hashed on PostgreSQL)',
+    trait('traits.tags', 'stringList', {
+      op: 'in',
+      values: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'beta', 'x'],
+    }),
+  ],
+  [
+    'list in, a long list, on a string and an object',
+    trait('traits.company', 'stringList', {
+      op: 'in',
+      values: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'Acme', 'x'],
+    }),
+  ],
   ['contains', trait('traits.note', 'string', { op: 'contains', value: 'Zoë' })],
   ['notContains', trait('traits.note', 'string', { op: 'notContains', value: 'pricing' })],
   ['startsWith', trait('traits.note', 'string', { op: 'startsWith', value: 'ÇA' })],

@@ -100,6 +100,9 @@ export function traitIndexOf(
   const { columns, covers } = columnsOf(rule.root, d);
   const distinct = [...new Map(columns.map((c) => [inlined(c.expression), c])).entries()];
   if (distinct.length === 0) return undefined;
+  // PostgreSQL cannot scan an expression index alone (it reads the table's rows for it), so an
+  // index pays there only with an equality to seek on; SQLite's covering scan pays anyway.
+  if (d.name === 'postgres' && !distinct.some(([, c]) => c.seek)) return undefined;
   // Seek columns first (an equality then a range is one index range), then the others.
   const ordered = [
     ...distinct.filter(([, c]) => c.seek),

@@ -1,6 +1,7 @@
 /**
  * Whole-table rule benchmark: counts a segment over every customer of a workspace in the
- * database (`countMatchingCustomers`, the rule compiled to SQL) on SQLite and PostgreSQL, against
+ * database (`countMatchingCustomers`, the rule compiled to SQL) on SQLite and PostgreSQL, first
+ * without and then with the trait indexes a segment save creates (`ensureTraitIndex`), against
  * the baseline of loading the rows into JavaScript and filtering there, measured in the same run.
  * Data is generated inside the database (deterministic), into a temporary SQLite file and a
  * scratch PostgreSQL database, both deleted at the end. Prints figures, ratios and the issue's
@@ -15,6 +16,7 @@
 import { cpus, loadavg } from 'node:os';
 import { DEFAULT_TEST_PG_URL, isPostgresReachable } from '@cairn/server';
 import { countMatchingCustomers } from '../../server/src/rules/rule-query';
+import { ensureTraitIndex } from '../../server/src/rules/trait-indexes';
 import { filterInJs, loadCompiler } from './segment-sql/baseline';
 import type { BenchDb } from './segment-sql/bench-db';
 import {
@@ -41,8 +43,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     void Promise.allSettled([...open].map((db) => db.close())).then(() => process.exit(130));
   });
 
-async function sqlCounts(db: BenchDb, rules: readonly BenchRule[], runs: number) {
-  console.log(`SQL: countMatchingCustomers, 1 warm-up + median of ${runs}`);
+async function sqlCounts(db: BenchDb, rules: readonly BenchRule[], runs: number, how: string) {
+  console.log(`SQL: countMatchingCustomers ${how}, 1 warm-up + median of ${runs}`);
   const counts = new Map<string, Timing<number>>();
   for (const { key, rule } of rules) {
     const t = await timeRuns(runs, () =>
@@ -65,6 +67,7 @@ async function baseline(
   rules: readonly BenchRule[],
   sql: ReadonlyMap<string, Timing<number>>,
   compile: Compile,
+  unindexed: ReadonlyMap<string, Timing<number>>,
 ): Promise<ResultRow[]> {
   console.log('Baseline: load into JavaScript (one pass), filter there');
   let took = elapsed();
@@ -99,7 +102,8 @@ async function baseline(
             `${db.engine}, rule ${rule.key}: SQL counted ${t.value} customers, the ${f.evaluator} ${f.count}. The SQL compiler and the evaluators disagree: investigate before trusting any figure.`,
           );
       const loadMs = customersMs + (withEvents ? eventsMs : 0);
-      rows.push({ engine: db.engine, rule, sql: t, loadMs, filters });
+      const unindexedMs = unindexed.get(rule.key)!.median;
+      rows.push({ engine: db.engine, rule, sql: t, unindexedMs, loadMs, filters });
     }
   }
   return rules.map((r) => rows.find((row) => row.rule.key === r.key)!);
@@ -124,8 +128,22 @@ async function benchEngine(
   open.add(db);
   try {
     console.log(db.version);
-    const sql = await sqlCounts(db, rules, config.runs);
-    const rows = await baseline(db, rules, sql, compile);
+    const unindexed = await sqlCounts(db, rules, config.runs, 'without trait indexes');
+    console.log('Trait indexes, as saving each rule as a segment ensures them (ensureTraitIndex):');
+    for (const { key, rule } of rules) {
+      const took = elapsed();
+      const name = await ensureTraitIndex(db.orm.em.fork(), WORKSPACES.main, rule);
+      console.log(
+        `  ${key.padEnd(13)} ${name ?? 'none (no trait value to index)'}: ${fmtMs(took())}`,
+      );
+    }
+    const sql = await sqlCounts(db, rules, config.runs, 'with the trait indexes');
+    for (const { key } of rules)
+      if (sql.get(key)!.value !== unindexed.get(key)!.value)
+        throw new Error(
+          `${engine}, rule ${key}: ${unindexed.get(key)!.value} customers without the trait index, ${sql.get(key)!.value} with it. The index changes the result: investigate before trusting any figure.`,
+        );
+    const rows = await baseline(db, rules, sql, compile, unindexed);
     if (config.experiments) await runExperiments(db, rules, sql);
     return rows;
   } finally {

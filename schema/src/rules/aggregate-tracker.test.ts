@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { trackAggregate } from './aggregate-tracker';
 import { nextUp } from './change-points';
-import { aggregateOf, compare } from './explain';
+import { aggregateOf, compare } from './aggregate';
 import type { NumberComparison } from './rule.types';
 
 const env = (name: string): string | undefined =>

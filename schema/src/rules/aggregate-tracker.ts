@@ -1,8 +1,8 @@
 /**
  * An event aggregate kept up to date while events enter and leave a window, for `nextChangeAt`'s
- * sweep: its verdict must be the interpreter's, which adds the values in the events' order.
+ * sweep: its verdict must be the interpreter's (exact sums, rounded once: see aggregate.ts).
  */
-import { aggregateOf, compare } from './explain';
+import { aggregateOf, compare } from './aggregate';
 import type { NumberComparison } from './rule.types';
 
 /** Full recomputations (each over every value) one sweep may make before it gives up. */
@@ -18,8 +18,8 @@ export interface AggregateTracker {
 /**
  * Minimum and maximum are exact whatever the order: updated as values enter, recomputed when the
  * extreme leaves. Sums and averages are kept as running sums; when one is too close to a bound of
- * the comparison for its rounding (against the interpreter's order of addition) to be ruled out,
- * they are recomputed in order.
+ * the comparison for its rounding (against the exact sum) to be ruled out,
+ * they are recomputed exactly.
  */
 export function trackAggregate(
   type: 'sum' | 'avg' | 'min' | 'max',
@@ -68,10 +68,14 @@ export function trackAggregate(
       if (type === 'min' || type === 'max') return extreme !== null && compare(comparison, extreme);
       if (count === 0) return type === 'sum' && compare(comparison, 0);
       const estimate = type === 'sum' ? sum : sum / count;
-      // Both sums are within (n - 1) ulp-halves of every magnitude of the exact sum; with margin.
+      // The running sum is within (n - 1) ulp-halves of every magnitude of the exact binary sum,
+      // the numbers' decimals within an ulp-half each of their doubles (for subnormals, of
+      // 2^-1074: the relative term vanishes there); with margin.
+      const steps = values.length + operations + 2;
       const tolerance =
-        ((values.length + operations + 2) * 2 ** -52 * mass) / (type === 'avg' ? count : 1) +
-        Math.abs(estimate) * 2 ** -50;
+        (steps * 2 ** -52 * mass) / (type === 'avg' ? count : 1) +
+        Math.abs(estimate) * 2 ** -50 +
+        steps * 2 ** -1074;
       if (bounds.every((b) => Math.abs(estimate - b) > tolerance))
         return compare(comparison, estimate);
       const exact = recompute();

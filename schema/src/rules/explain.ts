@@ -1,12 +1,12 @@
 import { assertUnreachable } from '../assert-unreachable';
 import { randomBucket } from './bucket';
 import type { CustomerFacts, EvaluationOptions, EventFact } from './facts';
-import { compareNumbers, testPredicate, type PredicateContext } from './predicate';
+import { aggregateOf, compare } from './aggregate';
+import { testPredicate, type PredicateContext } from './predicate';
 import type {
   EventCondition,
   EventWindow,
   FilterNode,
-  NumberComparison,
   RuleDocument,
   RuleNode,
   ScoreCondition,
@@ -162,12 +162,6 @@ export function windowBounds(
 const inWindow = (t: number, b: ReturnType<typeof windowBounds>) =>
   t >= b.from && (b.toInclusive ? t <= b.to : t < b.to);
 
-export function compare(c: NumberComparison, value: number): boolean {
-  return c.op === 'between'
-    ? c.min <= value && value <= c.max
-    : compareNumbers(c.op, value, c.value);
-}
-
 function matchingEvents(n: EventCondition, ctx: Ctx, events: readonly EventFact[]): EventFact[] {
   return events.filter(
     (e) =>
@@ -228,17 +222,6 @@ function eventNode(n: EventCondition, ctx: Ctx): Explanation {
     default:
       return assertUnreachable(m);
   }
-}
-
-/** Sum of nothing is 0; average, minimum and maximum of nothing are null (no value: the comparison is false). */
-export function aggregateOf(
-  type: 'sum' | 'avg' | 'min' | 'max',
-  numbers: readonly number[],
-): number | null {
-  if (type === 'sum') return numbers.reduce((a, b) => a + b, 0);
-  if (numbers.length === 0) return null;
-  if (type === 'avg') return numbers.reduce((a, b) => a + b, 0) / numbers.length;
-  return numbers.reduce((a, b) => (type === 'min' ? Math.min(a, b) : Math.max(a, b)));
 }
 
 /** The score's value at an instant: the last history entry at or before it, or null. */

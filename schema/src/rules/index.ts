@@ -11,6 +11,8 @@ export {
   type RuleDependencies,
 } from './dependencies';
 export { nextChangeAt } from './next-change';
+export { aggregateOf, exactAggregate, type AggregateType } from './aggregate';
+export { binaryOf, decimalOf, exactDecimalText, type Decimal } from './exact-number';
 export { randomBucket, md5Hex } from './bucket';
 export { compileRegex } from './predicate';
 export * from './jsonlogic';

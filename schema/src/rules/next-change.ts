@@ -7,7 +7,8 @@
 import { assertUnreachable } from '../assert-unreachable';
 import { combine, firstFlip, shiftedBoundary, type Breakpoint, type Change } from './change-points';
 import { MAX_RECOMPUTATIONS, trackAggregate } from './aggregate-tracker';
-import { compare, interpret, windowBounds } from './explain';
+import { compare } from './aggregate';
+import { interpret, windowBounds } from './explain';
 import type { CustomerFacts, EvaluationOptions, EventFact } from './facts';
 import { filterChange, filterReadsClock, predicateChange } from './next-change-predicate';
 import type {

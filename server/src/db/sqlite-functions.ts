@@ -1,5 +1,13 @@
 import type { Database } from 'better-sqlite3';
-import { compileRegex, daysUntilAnniversary, parseIsoInstant, randomBucket } from '@cairn/schema';
+import {
+  compileRegex,
+  daysUntilAnniversary,
+  decimalOf,
+  exactAggregate,
+  parseIsoInstant,
+  randomBucket,
+  type Decimal,
+} from '@cairn/schema';
 
 /**
  * SQL functions the rule compiler uses on SQLite. They call the very functions the evaluators use,
@@ -32,4 +40,15 @@ export function registerSqliteFunctions(db: Database): void {
           : 0
         : null,
   );
+  // Event aggregates over JSON number texts (`->`), exact as the evaluators' (aggregate.ts).
+  for (const type of ['sum', 'avg'] as const)
+    db.aggregate(`cairn_${type}`, {
+      deterministic: true,
+      start: (): Decimal[] => [],
+      step: (decimals: Decimal[], text: unknown) => {
+        if (typeof text === 'string') decimals.push(decimalOf(text));
+        return decimals;
+      },
+      result: (decimals: Decimal[]) => exactAggregate(type, decimals),
+    });
 }

@@ -1,3 +1,4 @@
+import type { NumberComparison } from '@cairn/schema';
 import type { Fragment } from './sql-fragment';
 
 /** Where a JSON document lives: a column and a path of keys inside it. */
@@ -24,6 +25,17 @@ export interface SqlDialect {
   stringList(ref: JsonRef): Fragment;
   /** Some element of the (string) list is one of the values. */
   listHasAny(ref: JsonRef, values: readonly string[]): Fragment;
+  /**
+   * The one value the list tests read, for an expression index to hold (trait-indexes.ts), where
+   * the engine can then answer them from the index alone (SQLite); absent elsewhere.
+   */
+  listText?(ref: JsonRef): Fragment;
+  /**
+   * The `sum` (0 of nothing) or `avg` (none of nothing) of the numbers at `ref` over a group's
+   * rows, compared as the evaluators do: exact, rounded once to a double (aggregate.ts in
+   * @cairn/schema), never an overflow error. TRUE when it holds, FALSE or NULL when not.
+   */
+  aggregateHolds(type: 'sum' | 'avg', ref: JsonRef, c: NumberComparison): Fragment;
   /** A numeric parameter (PostgreSQL needs a type on it). */
   num(value: number): Fragment;
   /** Unix ms of an ISO 8601 text the language accepts, else NULL. */
@@ -39,4 +51,17 @@ export interface SqlDialect {
   endsWith(text: Fragment, suffix: string): Fragment;
   matches(text: Fragment, pattern: string, ignoreCase: boolean): Fragment;
   bucket(idColumn: string, salt: string): Fragment;
+  /**
+   * The customer (`idColumn`) is among (`among`), or not among, the customers a query selects
+   * (one column, customer_id, never NULL): TRUE or FALSE, never NULL.
+   */
+  customerAmong(idColumn: string, customers: Fragment, among: boolean): Fragment;
+  /**
+   * The customers of a workspace, as the outer query of a count or a list selects them;
+   * `narrowedByEvents`: the rule's WHERE has an event condition's set at its top (see
+   * `narrowedByEvents` in compile-rule-sql.ts).
+   */
+  inWorkspace(customerAlias: string, workspaceId: string, narrowedByEvents: boolean): Fragment;
+  /** Settings for a whole-table rule query (`SET LOCAL …`, run in its transaction). */
+  settings(rule: { readonly readsEvents: boolean }): readonly string[];
 }

@@ -1,10 +1,9 @@
 import { createRequire } from 'node:module';
 import type { CustomerFacts, EventFact, RuleDocument } from '@cairn/schema';
-import { Customer } from '../../../server/src/db/entities';
 import type { Orm } from '../../../server/src/db/orm';
-import { compileRuleSql } from '../../../server/src/rules/compile-rule-sql';
-import { dialectOf } from '../../../server/src/rules/rule-query';
+import { dialectOf, matchingCustomersQuery } from '../../../server/src/rules/rule-query';
 import { NOW, WORKSPACES, type EngineName } from './config';
+import { bind } from './sql-variants';
 
 /** A customer as the baseline loads it: id, traits and (for event rules) the relevant events. */
 export type LoadedCustomer = CustomerFacts & { readonly events: EventFact[] };
@@ -39,21 +38,13 @@ export interface BenchDb {
 }
 
 /**
- * The count `countMatchingCustomers` runs, as SQL and parameters (it builds the same query
- * builder; rule-query.ts does not export it). Experiments start from this text.
+ * The count `countMatchingCustomers` runs, as SQL and parameters (without its settings, such as
+ * PostgreSQL's `SET LOCAL`). Experiments start from this text.
  */
 export function countQuery(orm: Orm, rule: RuleDocument): BoundSql {
-  const em = orm.em.fork();
-  const where = compileRuleSql(rule, dialectOf(em), { now: NOW, customerAlias: 'c' });
-  const native = em
-    .createQueryBuilder(Customer, 'c')
-    .where({ workspace: WORKSPACES.main })
-    .andWhere(where.sql, [...where.params])
-    .count('c.id')
-    .getKnexQuery()
-    .toSQL()
-    .toNative();
-  return { sql: native.sql, params: native.bindings as readonly unknown[] };
+  const dialect = dialectOf(orm.em.fork());
+  const { query } = matchingCustomersQuery(dialect, WORKSPACES.main, rule, { now: NOW }, 'count');
+  return bind(dialect.name, query);
 }
 
 /** `require` as seen from the server package, for its database drivers (not dependencies of test/). */

@@ -31,7 +31,7 @@ export const countOf = (
 
 /** The rule's WHERE fragment as the server compiles it. */
 export const compiled = (engine: EngineName, rule: RuleDocument): Fragment =>
-  compileRuleSql(rule, dialects[engine], { now: NOW });
+  compileRuleSql(rule, dialects[engine], { now: NOW, workspaceId: WORKSPACES.main });
 
 const quote = (value: unknown): string =>
   typeof value === 'number' ? String(value) : `'${String(value).replaceAll("'", "''")}'`;
@@ -146,7 +146,7 @@ export function withEventSemiJoins(engine: EngineName, rule: RuleDocument): Frag
     root.children.map((child) =>
       child.kind === 'event'
         ? eventSemiJoin(engine, child)
-        : compileRuleSql(child, dialects[engine], { now: NOW }),
+        : compileRuleSql(child, dialects[engine], { now: NOW, workspaceId: WORKSPACES.main }),
     ),
     ' AND ',
   )})`;

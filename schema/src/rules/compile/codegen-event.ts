@@ -90,25 +90,31 @@ function measurePlan(g: Codegen, m: EventMeasure): MeasurePlan {
       };
     }
     case 'sum':
-    case 'avg':
+    case 'avg': {
+      // Exact sums rounded once (semantics.md): the runtime decides from a float estimate when
+      // it can, so the values are kept for the exact computation.
+      const w = windowTest(g, m.window);
+      return {
+        prelude: [...w.prelude, 'let vs;'],
+        inWindow: w.test,
+        readsProperties: true,
+        onMatch: [
+          `const x = ${g.getter(m.property.split('.'))}(p, ps);`,
+          "if (typeof x === 'number' && x - x === 0) (vs ??= []).push(x);",
+        ],
+        result: [
+          `return aggregateHolds(${g.constant(m.type)}, ${g.constant(m.compare)}, vs ?? noNumbers);`,
+        ],
+      };
+    }
     case 'min':
     case 'max': {
       const w = windowTest(g, m.window);
       const accumulate = {
-        sum: 's += x;',
-        avg: 's += x;\n  c++;',
         min: 'if (c === 0 || x < s) s = x;\n  c++;',
         max: 'if (c === 0 || x > s) s = x;\n  c++;',
       }[m.type];
-      // Sum of nothing is 0; average, minimum and maximum of nothing are no value: false.
-      const result =
-        m.type === 'sum'
-          ? [`return ${comparisonExpr(g, m.compare, 's')};`]
-          : [
-              'if (c === 0) return false;',
-              ...(m.type === 'avg' ? ['const a = s / c;'] : ['const a = s;']),
-              `return ${comparisonExpr(g, m.compare, 'a')};`,
-            ];
+      // Minimum and maximum of nothing are no value: false.
       return {
         prelude: [...w.prelude, 'let s = 0;', 'let c = 0;'],
         inWindow: w.test,
@@ -117,7 +123,7 @@ function measurePlan(g: Codegen, m: EventMeasure): MeasurePlan {
           `const x = ${g.getter(m.property.split('.'))}(p, ps);`,
           `if (typeof x === 'number' && x - x === 0) {\n  ${accumulate}\n}`,
         ],
-        result,
+        result: ['if (c === 0) return false;', `return ${comparisonExpr(g, m.compare, 's')};`],
       };
     }
     case 'firstOccurredWithin':

@@ -1,3 +1,4 @@
+import { aggregateHolds } from '../aggregate';
 import { randomBucket } from '../bucket';
 import { daysUntilAnniversary } from '../time';
 import { parseIsoInstantFast } from './iso-instant';
@@ -26,6 +27,9 @@ export const RUNTIME = {
   createdAtMax: Date.parse('9999-12-31T23:59:59.999Z'),
   anniversaryDays: daysUntilAnniversary,
   bucket: randomBucket,
+  aggregateHolds,
+  /** The values of an aggregate without numbers. */
+  noNumbers: Object.freeze([]) as readonly number[],
 } as const;
 
 export const RUNTIME_NAMES = Object.keys(RUNTIME) as ReadonlyArray<keyof typeof RUNTIME>;

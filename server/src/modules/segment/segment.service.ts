@@ -14,6 +14,7 @@ import { checkSegmentRule } from './segment-rules';
 import { activeSegments } from './membership/active-segments';
 import { recomputeSegment } from './membership/recompute';
 import { verifySegment, type SegmentDrift } from './membership/verify';
+import { ensureTraitIndex } from '../../rules/trait-indexes';
 
 export type SaveOutcome =
   | { readonly ok: true; readonly segment: Segment; readonly warnings: readonly RuleProblem[] }
@@ -76,7 +77,21 @@ export class SegmentService {
     });
   }
 
+  /**
+   * Saves, then (committed, outside the transaction: PostgreSQL builds it concurrently) makes sure
+   * the expression index the rule's trait conditions can use exists. The index only speeds
+   * counts up: a failed build leaves every query correct, and the next save tries again.
+   */
   private async save(id: string | undefined, input: SegmentInput): Promise<SaveOutcome> {
+    const outcome = await this.saveVersion(id, input);
+    if (outcome.ok)
+      await ensureTraitIndex(this.em, this.workspace.id, outcome.segment.rule).catch(
+        () => undefined,
+      );
+    return outcome;
+  }
+
+  private async saveVersion(id: string | undefined, input: SegmentInput): Promise<SaveOutcome> {
     const name = input.name.trim();
     if (name.length === 0 || name.length > 200)
       throw CairnError.badInput(['input', 'name'], 'must have 1 to 200 characters.');

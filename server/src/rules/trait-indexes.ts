@@ -1,0 +1,172 @@
+import { createHash } from 'node:crypto';
+import type { RuleDocument, RuleNode, TraitCondition } from '@cairn/schema';
+import type { Em } from '../db/orm';
+import { readsEvents } from './compile-rule-sql';
+import { dialectOf } from './dialect-of';
+import type { JsonRef, SqlDialect } from './sql-dialect';
+import type { Fragment } from './sql-fragment';
+
+/**
+ * The expression index a rule's trait conditions can use: one index per workspace and set of
+ * trait values, over exactly the expressions the rule SQL compiler writes (typed values such as
+ * `CASE WHEN json_type(traits, '$."ltv"') IN ('integer', 'real') THEN … END`), partial on the
+ * workspace so it holds only that workspace's customers.
+ */
+export interface TraitIndex {
+  /** Deterministic: the same workspace and expressions always give the same name. */
+  readonly name: string;
+  /** `CREATE INDEX …` (idempotent), with every value written as a literal. */
+  readonly ddl: string;
+  /**
+   * Every condition of the rule reads only the index's values: the engine can count from the
+   * index alone (SQLite: `INDEXED BY`, see rule-query.ts).
+   */
+  readonly covers: boolean;
+}
+
+/** Columns of one index at most (PostgreSQL allows 32; wider indexes pay less). */
+const MAX_COLUMNS = 8;
+
+/** Operators that read no typed value (presence, emptiness) or only a boolean. */
+const UNTYPED_OPS = new Set(['exists', 'notExists', 'isEmpty']);
+
+interface Column {
+  readonly expression: Fragment;
+  /** An equality or list membership at the top of the rule: a column to seek on, first. */
+  readonly seek: boolean;
+}
+
+/** The value a trait condition reads, as the compiler writes it over `traits`, if an index can hold it. */
+function columnOf(n: TraitCondition, d: SqlDialect, seek: boolean): Column | undefined {
+  if (!n.path.startsWith('traits.') || UNTYPED_OPS.has(n.op)) return undefined;
+  const ref: JsonRef = { column: 'traits', path: n.path.slice('traits.'.length).split('.') };
+  switch (n.type) {
+    case 'number':
+      return { expression: d.number(ref), seek: seek && (n.op === 'eq' || n.op === 'in') };
+    case 'string':
+    case 'date':
+      return { expression: d.text(ref), seek: seek && (n.op === 'eq' || n.op === 'in') };
+    case 'stringList':
+      return d.listText ? { expression: d.listText(ref), seek: false } : undefined;
+    case 'boolean':
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The trait columns of a rule, and whether every condition is one of them. */
+function columnsOf(root: RuleNode, d: SqlDialect): { columns: Column[]; covers: boolean } {
+  const columns: Column[] = [];
+  let covers = true;
+  const visit = (n: RuleNode, top: boolean): void => {
+    if (n.kind === 'all') n.children.forEach((c) => visit(c, top));
+    else if (n.kind === 'any') n.children.forEach((c) => visit(c, top && n.children.length === 1));
+    else if (n.kind === 'not') visit(n.child, false);
+    else if (n.kind !== 'trait') covers = false;
+    else {
+      const column = columnOf(n, d, top);
+      if (column === undefined) covers = false;
+      else columns.push(column);
+    }
+  };
+  visit(root, true);
+  return { columns, covers };
+}
+
+/** A fragment as SQL text with its parameters written as literals (index definitions take none). */
+export function inlined(f: Fragment): string {
+  const parts = f.sql.split('?');
+  if (parts.length !== f.params.length + 1)
+    throw new Error(`Cannot inline ${f.params.length} parameters into: ${f.sql}`);
+  return parts.reduce((text, part, i) => `${text}${literal(f.params[i - 1])}${part}`);
+}
+
+function literal(value: unknown): string {
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new Error(`No SQL literal for ${JSON.stringify(value)}`);
+}
+
+/** The index a trait-only rule can use in a workspace, or undefined when none pays. */
+export function traitIndexOf(
+  rule: RuleDocument,
+  d: SqlDialect,
+  workspaceId: string,
+): TraitIndex | undefined {
+  // Event conditions are sets of customers the engine starts from, usually a few: an index on
+  // the traits then only tempts the planner away from them (measured 10 times slower on PostgreSQL).
+  if (readsEvents(rule)) return undefined;
+  const { columns, covers } = columnsOf(rule.root, d);
+  const distinct = [...new Map(columns.map((c) => [inlined(c.expression), c])).entries()];
+  if (distinct.length === 0) return undefined;
+  // PostgreSQL cannot scan an expression index alone (it reads the table's rows for it), so an
+  // index pays there only with an equality to seek on; SQLite's covering scan pays anyway.
+  if (d.name === 'postgres' && !distinct.some(([, c]) => c.seek)) return undefined;
+  // Seek columns first (an equality then a range is one index range), then the others.
+  const ordered = [
+    ...distinct.filter(([, c]) => c.seek),
+    ...distinct.filter(([, c]) => !c.seek),
+  ].map(([text]) => text);
+  const kept = ordered.slice(0, MAX_COLUMNS);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([d.name, workspaceId, kept]))
+    .digest('hex')
+    .slice(0, 24);
+  const name = `cairn_traits_${hash}`;
+  const concurrently = d.name === 'postgres' ? 'CONCURRENTLY ' : '';
+  return {
+    name,
+    ddl: `CREATE INDEX ${concurrently}IF NOT EXISTS ${name} ON customers (${kept.map((e) => `(${e})`).join(', ')}) WHERE workspace_id = ${literal(workspaceId)}`,
+    covers: covers && kept.length === ordered.length,
+  };
+}
+
+/** Whether the index exists (and, on PostgreSQL, is valid: a failed concurrent build leaves an invalid one). */
+export async function traitIndexState(
+  em: Em,
+  d: SqlDialect,
+  name: string,
+): Promise<'valid' | 'invalid' | 'missing'> {
+  const rows =
+    d.name === 'sqlite'
+      ? await em
+          .getConnection()
+          .execute<Array<{ valid: number }>>(
+            `SELECT 1 AS valid FROM sqlite_master WHERE type = 'index' AND name = ?`,
+            [name],
+          )
+      : await em
+          .getConnection()
+          .execute<Array<{ valid: boolean }>>(
+            `SELECT i.indisvalid AS valid FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid WHERE x.relname = ? AND pg_table_is_visible(x.oid)`,
+            [name],
+          );
+  const row = rows[0];
+  return row === undefined ? 'missing' : row.valid ? 'valid' : 'invalid';
+}
+
+/**
+ * Makes sure the index a rule's trait conditions can use exists in the workspace (see
+ * `traitIndexOf`): idempotent, safe to repeat and to race (IF NOT EXISTS). On PostgreSQL it is
+ * built CONCURRENTLY, so writes go on, and the table is analyzed for the planner to know the
+ * indexed values; run it outside a transaction. Returns the index name, or undefined when the rule
+ * has no trait value an index can hold.
+ */
+export async function ensureTraitIndex(
+  em: Em,
+  workspaceId: string,
+  rule: RuleDocument,
+): Promise<string | undefined> {
+  const d = dialectOf(em);
+  const index = traitIndexOf(rule, d, workspaceId);
+  if (index === undefined) return undefined;
+  const state = await traitIndexState(em, d, index.name);
+  if (state === 'valid') return index.name;
+  const connection = em.getConnection();
+  if (state === 'invalid')
+    await connection.execute(`DROP INDEX CONCURRENTLY IF EXISTS ${index.name}`);
+  await connection.execute(index.ddl);
+  if (d.name === 'postgres') await connection.execute('ANALYZE customers');
+  return index.name;
+}

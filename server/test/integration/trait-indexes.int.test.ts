@@ -1,0 +1,124 @@
+/**
+ * Trait indexes (src/rules/trait-indexes.ts): created per workspace, idempotent, and the rule
+ * SQL gives the interpreter's verdicts with them in place (on SQLite the count then reads the
+ * index alone, INDEXED BY), for every trait-only rule of the conformance suite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interpret, validateRule, type CustomerFacts, type RuleDocument } from '@cairn/schema';
+import { readsEvents } from '../../src/rules/compile-rule-sql';
+import {
+  countMatchingCustomers,
+  dialectOf,
+  matchingCustomerIds,
+  matchingCustomersQuery,
+} from '../../src/rules/rule-query';
+import { ensureTraitIndex, traitIndexOf, traitIndexState } from '../../src/rules/trait-indexes';
+import { workspaceWithFacts } from '../rule-facts-workspace';
+import { startTestApp, testDialect, type TestApp } from '../harness';
+import { conformanceRules } from './rule-sql.cases';
+import { customers, NOW, trait } from './rule-sql.fixtures';
+import { negationCases } from './rule-sql.negation-cases';
+
+const traitRules = [...conformanceRules, ...negationCases].flatMap(([name, root]) => {
+  const validated = validateRule({ version: 1, root });
+  return validated.ok && !readsEvents(validated.rule) ? [[name, validated.rule] as const] : [];
+});
+
+const usHighValue: RuleDocument = {
+  version: 1,
+  root: {
+    kind: 'all',
+    children: [
+      trait('traits.ltv', 'number', { op: 'gt', value: 500 }),
+      trait('traits.country', 'string', { op: 'in', values: ['US', 'CA'] }),
+    ],
+  },
+};
+
+let t: TestApp;
+let workspaceId: string;
+let facts: Map<string, CustomerFacts>;
+beforeAll(async () => {
+  t = await startTestApp();
+  ({ workspaceId, facts } = await workspaceWithFacts(t, 'Trait indexes', customers));
+});
+afterAll(() => t.close());
+
+describe(`trait indexes on ${testDialect}`, () => {
+  it('are created once per workspace and set of trait values, and only for trait-only rules', async () => {
+    const em = t.app.orm.em.fork();
+    const name = await ensureTraitIndex(em, workspaceId, usHighValue);
+    expect(name).toMatch(/^cairn_traits_[0-9a-f]{24}$/);
+    expect(await traitIndexState(em, dialectOf(em), name!)).toBe('valid');
+    // Idempotent: the same index again, no error.
+    expect(await ensureTraitIndex(em, workspaceId, usHighValue)).toBe(name);
+    // Scoped: another workspace gets its own (partial) index.
+    const other = (await t.workspace('Other')).id;
+    const otherName = await ensureTraitIndex(em, other, usHighValue);
+    expect(otherName).not.toBe(name);
+    expect(traitIndexOf(usHighValue, dialectOf(em), other)!.ddl).toContain(`'${other}'`);
+    // Rules with event conditions get none.
+    const withEvents: RuleDocument = {
+      version: 1,
+      root: {
+        kind: 'all',
+        children: [
+          usHighValue.root,
+          {
+            kind: 'event',
+            event: 'order',
+            measure: { type: 'count', window: { type: 'ever' }, compare: { op: 'gt', value: 0 } },
+          },
+        ],
+      },
+    };
+    expect(await ensureTraitIndex(em, workspaceId, withEvents)).toBeUndefined();
+  });
+
+  it.each(traitRules)('%s: same customers with its index', async (_name, rule) => {
+    const em = t.app.orm.em.fork();
+    await ensureTraitIndex(em, workspaceId, rule);
+    for (const timeZone of ['UTC', 'Pacific/Kiritimati']) {
+      const expected = customers
+        .filter((c) => interpret(rule, facts.get(c.id)!, { now: NOW, timeZone }))
+        .map((c) => c.id)
+        .sort();
+      expect(await matchingCustomerIds(em, workspaceId, rule, { now: NOW, timeZone })).toEqual(
+        expected,
+      );
+      expect(await countMatchingCustomers(em, workspaceId, rule, { now: NOW, timeZone })).toBe(
+        expected.length,
+      );
+    }
+  });
+
+  it('serve the count: SQLite reads the index alone, PostgreSQL seeks a trait index', async () => {
+    const em = t.app.orm.em.fork();
+    const name = (await ensureTraitIndex(em, workspaceId, usHighValue))!;
+    const sqlite = testDialect === 'sqlite';
+    const { query } = matchingCustomersQuery(
+      dialectOf(em),
+      workspaceId,
+      usHighValue,
+      { now: NOW },
+      'count',
+      sqlite ? { name } : undefined,
+    );
+    const connection = em.getConnection();
+    // Four customers: PostgreSQL would rather scan the table, unless told not to.
+    const plan = await connection.transactional(async (trx) => {
+      if (!sqlite) await connection.execute('SET LOCAL enable_seqscan = off', [], 'run', trx);
+      return connection.execute<Array<Record<string, string>>>(
+        `${sqlite ? 'EXPLAIN QUERY PLAN' : 'EXPLAIN'} ${query.sql}`,
+        [...query.params],
+        'all',
+        trx,
+      );
+    });
+    const text = plan.map((row) => Object.values(row).join(' ')).join('\n');
+    // (On PostgreSQL the planner may prefer another rule's trait index of the workspace.)
+    expect(text).toMatch(
+      sqlite ? `USING INDEX ${name}` : /Index Scan (using|on) cairn_traits_[0-9a-f]{24}/,
+    );
+  });
+});

@@ -61,6 +61,8 @@ export function useBrowserSession(): BrowserSession {
       return page;
     },
     async screenshot(page, name) {
+      // From the top: a sticky header would otherwise sit in the middle of a full-page shot.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
     },
   };

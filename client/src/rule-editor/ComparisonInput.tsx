@@ -2,8 +2,7 @@ import type { NumberComparison } from '@cairn/schema';
 import { COMPARISON_LABELS } from './labels';
 import { reshapeComparison } from './predicates';
 import { NumberInput } from './ValueInputs';
-
-const OPS = Object.keys(COMPARISON_LABELS) as NumberComparison['op'][];
+import { OptionSelect } from './OptionSelect';
 
 /** "at least 3", "between 2 and 5": a count, an aggregate or a score compared with numbers. */
 export function ComparisonInput(props: {
@@ -15,20 +14,12 @@ export function ComparisonInput(props: {
   const { value, onChange, label, unit } = props;
   return (
     <span className="re-range">
-      <select
-        className="re-select"
-        aria-label={`${label}: comparison`}
+      <OptionSelect
+        label={`${label}: comparison`}
         value={value.op}
-        onChange={(e) =>
-          onChange(reshapeComparison(value, e.target.value as NumberComparison['op']))
-        }
-      >
-        {OPS.map((op) => (
-          <option key={op} value={op}>
-            {COMPARISON_LABELS[op]}
-          </option>
-        ))}
-      </select>
+        labels={COMPARISON_LABELS}
+        onChange={(op) => onChange(reshapeComparison(value, op))}
+      />
       {value.op === 'between' ? (
         <>
           <NumberInput

@@ -1,4 +1,4 @@
-import { assertUnreachable, CHANNELS, type Channel } from '@cairn/schema';
+import { assertUnreachable } from '@cairn/schema';
 import type { ConditionNode as Condition, EditorNode } from './draft.types';
 import { EventFields } from './EventFields';
 import type { Scope } from './GroupBox';
@@ -10,6 +10,7 @@ import { RowProblems } from './RowProblems';
 import { useRuleEditor } from './RuleEditorContext';
 import { ScoreFields } from './ScoreFields';
 import { NumberInput } from './ValueInputs';
+import { OptionSelect } from './OptionSelect';
 
 const KIND_LABELS = {
   trait: 'Trait',
@@ -96,18 +97,12 @@ function ConditionFields({ node, scope }: { readonly node: Condition; readonly s
       return (
         <>
           <span className="re-word">has opted in to</span>
-          <select
-            className="re-select"
-            aria-label="Channel"
+          <OptionSelect
+            label="Channel"
             value={node.channel}
-            onChange={(e) => patch({ channel: e.target.value as Channel })}
-          >
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
-          </select>
+            labels={CHANNEL_LABELS}
+            onChange={(channel) => patch({ channel })}
+          />
         </>
       );
     case 'randomBucket':

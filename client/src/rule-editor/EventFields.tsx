@@ -13,9 +13,7 @@ import { updateNode } from './ops/update-node';
 import { useRuleEditor } from './RuleEditorContext';
 import { ComparisonInput } from './ComparisonInput';
 import { DateInput, DurationInput } from './ValueInputs';
-
-const MEASURES = Object.keys(MEASURE_LABELS) as EventMeasure['type'][];
-const WINDOWS = Object.keys(WINDOW_LABELS) as EventWindow['type'][];
+import { OptionSelect } from './OptionSelect';
 
 /** An event condition: which event, how it is measured, over which window, filtered by properties. */
 export function EventFields({ node }: { readonly node: EventCondition }) {
@@ -48,22 +46,12 @@ export function EventFields({ node }: { readonly node: EventCondition }) {
             </option>
           ))}
         </select>
-        <select
-          className="re-select"
-          aria-label="Measure"
+        <OptionSelect
+          label="Measure"
           value={m.type}
-          onChange={(e) =>
-            setMeasure((prev) =>
-              reshapeMeasure(prev, e.target.value as EventMeasure['type'], numeric[0]?.path),
-            )
-          }
-        >
-          {MEASURES.map((type) => (
-            <option key={type} value={type}>
-              {MEASURE_LABELS[type]}
-            </option>
-          ))}
-        </select>
+          labels={MEASURE_LABELS}
+          onChange={(type) => setMeasure((prev) => reshapeMeasure(prev, type, numeric[0]?.path))}
+        />
         <MeasureFields
           measure={m}
           numericProperties={numeric.map((p) => p.path)}
@@ -191,20 +179,12 @@ function WindowFields(props: {
   const { window: w, onChange } = props;
   return (
     <>
-      <select
-        className="re-select"
-        aria-label="Window"
+      <OptionSelect
+        label="Window"
         value={w.type}
-        onChange={(e) =>
-          onChange(reshapeWindow(w, e.target.value as EventWindow['type'], props.today))
-        }
-      >
-        {WINDOWS.map((type) => (
-          <option key={type} value={type}>
-            {WINDOW_LABELS[type]}
-          </option>
-        ))}
-      </select>
+        labels={WINDOW_LABELS}
+        onChange={(type) => onChange(reshapeWindow(w, type, props.today))}
+      />
       {w.type === 'last' && (
         <DurationInput
           value={w.duration}

@@ -7,7 +7,7 @@ import {
   newPropertyFilter,
 } from './defaults';
 import type { EditorNode } from './draft.types';
-import { groupView, type GroupMode } from './group-view';
+import { groupView } from './group-view';
 import { GROUP_MODE_LABELS } from './labels';
 import { addNode } from './ops/add-node';
 import { moveNode } from './ops/move-node';
@@ -16,11 +16,10 @@ import { NodeRow } from './NodeRow';
 import { DRAG_TYPE, RowActions } from './RowActions';
 import { RowProblems } from './RowProblems';
 import { useRuleEditor } from './RuleEditorContext';
+import { OptionSelect } from './OptionSelect';
 
 /** Where a group sits: in the rule, or in an event's property filter. */
 export type Scope = { readonly kind: 'rule' } | { readonly kind: 'filter'; readonly event: string };
-
-const MODES = Object.keys(GROUP_MODE_LABELS) as GroupMode[];
 
 /** A group box: how its rows combine (all, any, none), its rows, and buttons to add more. */
 export function GroupBox({ node, scope }: { readonly node: EditorNode; readonly scope: Scope }) {
@@ -52,20 +51,13 @@ export function GroupBox({ node, scope }: { readonly node: EditorNode; readonly 
         <span className="re-word">
           {scope.kind === 'filter' ? 'Match' : isRoot ? 'Customers who match' : 'Match'}
         </span>
-        <select
-          className="re-select re-select--mode"
-          aria-label="Combine rows"
+        <OptionSelect
+          label="Combine rows"
+          className="re-select--mode"
           value={view.mode}
-          onChange={(e) =>
-            apply((d) => setGroupMode(d, boxId, e.target.value as GroupMode, editor.newId))
-          }
-        >
-          {MODES.map((mode) => (
-            <option key={mode} value={mode}>
-              {GROUP_MODE_LABELS[mode]}
-            </option>
-          ))}
-        </select>
+          labels={GROUP_MODE_LABELS}
+          onChange={(mode) => apply((d) => setGroupMode(d, boxId, mode, editor.newId))}
+        />
         <span className="re-word">of the following {what}</span>
         {!isRoot && <RowActions id={boxId} what="group" />}
       </header>

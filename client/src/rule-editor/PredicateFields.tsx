@@ -1,6 +1,5 @@
 import {
   assertUnreachable,
-  type Operator,
   type PropertyCondition,
   type Scalar,
   type TraitCondition,
@@ -14,6 +13,7 @@ import { operatorsFor } from './predicates';
 import { useRuleEditor } from './RuleEditorContext';
 import { FieldPicker } from './FieldPicker';
 import { DateInput, DurationInput, MultiValueInput, NumberInput, ScalarInput } from './ValueInputs';
+import { OptionSelect } from './OptionSelect';
 
 type Condition = TraitCondition | PropertyCondition;
 
@@ -38,18 +38,14 @@ export function PredicateFields(props: {
         type={node.type}
         onChange={(f) => apply((d) => changeField(d, id, f.path, f.type, { today }))}
       />
-      <select
-        className="re-select re-select--operator"
-        aria-label="Operator"
+      <OptionSelect
+        label="Operator"
+        className="re-select--operator"
         value={node.op}
-        onChange={(e) => apply((d) => changeOperator(d, id, e.target.value as Operator, { today }))}
-      >
-        {operatorsFor(node.type).map((op) => (
-          <option key={op} value={op}>
-            {OPERATOR_LABELS[op]}
-          </option>
-        ))}
-      </select>
+        labels={OPERATOR_LABELS}
+        options={operatorsFor(node.type)}
+        onChange={(op) => apply((d) => changeOperator(d, id, op, { today }))}
+      />
       <PredicateValue node={node} examples={field?.examples ?? []} patch={patch} />
     </>
   );

@@ -1,12 +1,11 @@
-import type { ScoreCondition, ScoreMeasure } from '@cairn/schema';
+import type { ScoreCondition } from '@cairn/schema';
 import { ComparisonInput } from './ComparisonInput';
 import { SCORE_MEASURE_LABELS } from './labels';
 import { updateNode } from './ops/update-node';
 import { reshapeScoreMeasure } from './ops/reshape-score-measure';
 import { useRuleEditor } from './RuleEditorContext';
 import { DurationInput } from './ValueInputs';
-
-const MEASURES = Object.keys(SCORE_MEASURE_LABELS) as ScoreMeasure['type'][];
+import { OptionSelect } from './OptionSelect';
 
 /** A lead-score condition: the model, and its current value, presence, or change over a window. */
 export function ScoreFields({ node }: { readonly node: ScoreCondition }) {
@@ -25,20 +24,12 @@ export function ScoreFields({ node }: { readonly node: ScoreCondition }) {
         value={node.model}
         onChange={(e) => set({ model: e.target.value })}
       />
-      <select
-        className="re-select"
-        aria-label="Score measure"
+      <OptionSelect
+        label="Score measure"
         value={m.type}
-        onChange={(e) =>
-          set({ measure: reshapeScoreMeasure(m, e.target.value as ScoreMeasure['type']) })
-        }
-      >
-        {MEASURES.map((type) => (
-          <option key={type} value={type}>
-            {SCORE_MEASURE_LABELS[type]}
-          </option>
-        ))}
-      </select>
+        labels={SCORE_MEASURE_LABELS}
+        onChange={(type) => set({ measure: reshapeScoreMeasure(m, type) })}
+      />
       {m.type !== 'hasScore' && (
         <ComparisonInput
           value={m.compare}

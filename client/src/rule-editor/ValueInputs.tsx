@@ -1,12 +1,7 @@
-import {
-  TIME_UNITS,
-  type Duration,
-  type Scalar,
-  type TimeUnit,
-  type ValueType,
-} from '@cairn/schema';
+import { type Duration, type Scalar, type ValueType } from '@cairn/schema';
 import { useId, useState } from 'react';
 import { UNIT_LABELS } from './labels';
+import { OptionSelect } from './OptionSelect';
 
 /** A number field: empty or unparsable text is kept as NaN, which the validator reports on the row. */
 export function NumberInput(props: {
@@ -190,18 +185,12 @@ export function DurationInput(props: {
         label={`${props.label}: amount`}
         onChange={(amount) => onChange({ ...value, amount })}
       />
-      <select
-        className="re-select"
-        aria-label={`${props.label}: unit`}
+      <OptionSelect
+        label={`${props.label}: unit`}
         value={value.unit}
-        onChange={(e) => onChange({ ...value, unit: e.target.value as TimeUnit })}
-      >
-        {TIME_UNITS.map((unit) => (
-          <option key={unit} value={unit}>
-            {UNIT_LABELS[unit]}
-          </option>
-        ))}
-      </select>
+        labels={UNIT_LABELS}
+        onChange={(unit) => onChange({ ...value, unit })}
+      />
     </span>
   );
 }

@@ -4,6 +4,7 @@ import { findNode } from '../tree';
 import { changeEventMeasure, reshapeMeasure, reshapeWindow } from './change-event-measure';
 import { changeField } from './change-field';
 import { changeOperator } from './change-operator';
+import { reshapeScoreMeasure } from './reshape-score-measure';
 import { updateNode } from './update-node';
 import { doc, trait } from './test-helpers';
 
@@ -115,5 +116,21 @@ describe('updateNode', () => {
   it('returns the same draft for an unknown id', () => {
     const before = rule();
     expect(updateNode(before, 'zz', (n) => n)).toBe(before);
+  });
+});
+
+describe('reshapeScoreMeasure', () => {
+  it('keeps the comparison, adds a window for a change, and defaults after hasScore', () => {
+    const current = { type: 'current', compare: { op: 'gt', value: 70 } } as const;
+    expect(reshapeScoreMeasure(current, 'change')).toEqual({
+      type: 'change',
+      duration: { amount: 30, unit: 'days' },
+      compare: { op: 'gt', value: 70 },
+    });
+    expect(reshapeScoreMeasure(current, 'hasScore')).toEqual({ type: 'hasScore' });
+    expect(reshapeScoreMeasure({ type: 'hasScore' }, 'current')).toEqual({
+      type: 'current',
+      compare: { op: 'gte', value: 50 },
+    });
   });
 });

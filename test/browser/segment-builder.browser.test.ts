@@ -142,6 +142,7 @@ describe('segment builder', () => {
         '{ segments { name size version } }',
       );
     expect(saved.segments).toEqual([{ name: 'FR/DE engaged', size: expected, version: 1 }]);
+    await expect.poll(() => textOf(page.getByTestId('builder-title'))).toBe('FR/DE engaged');
 
     // The saved segment's insights: size history chart and the cross-tab against country.
     await page.getByTestId('size-history').locator('svg.recharts-surface').waitFor();
@@ -151,6 +152,39 @@ describe('segment builder', () => {
     const labels = await table.locator('tbody td:first-child').allTextContents();
     expect(labels).toEqual(expect.arrayContaining(['FR', 'DE']));
     await session.screenshot(page, 'segment-insights');
+
+    // Explain for a chosen customer: the verdict the server gives for them.
+    const segmentId = new URL(page.url()).pathname.split('/').at(-1)!;
+    await page.getByRole('tab', { name: 'Explain a customer' }).click();
+    const pick = page.getByTestId('explain').locator('[data-customer-id]').first();
+    await pick.click();
+    const explained = await session
+      .cairn()
+      .graphql<{ explainSegment: { result: boolean } }>(
+        'query($c: ID!, $s: ID!) { explainSegment(customerId: $c, segmentId: $s) { result } }',
+        { c: await pick.getAttribute('data-customer-id'), s: segmentId },
+      );
+    await expect
+      .poll(() => textOf(page.getByTestId('explain-verdict')))
+      .toContain(
+        explained.explainSegment.result ? 'Matches the rule now' : 'Does not match the rule now',
+      );
+    const explanation = page.getByTestId('explanation');
+    expect(await explanation.locator('.xnode').count()).toBeGreaterThanOrEqual(5);
+    expect(await textOf(explanation)).toContain('country is one of FR, DE');
+    expect(await textOf(explanation)).toContain('Email Clicked happened at least 1 times ever');
+    await session.screenshot(page, 'segment-explain');
+
+    // A second save is version 2; both versions are listed.
+    await page
+      .getByLabel('Description', { exact: true })
+      .fill('Clicked or bought big, in France or Germany');
+    await page.getByTestId('save-segment').click();
+    await expect
+      .poll(() => page.getByTestId('toast').allTextContents())
+      .toContainEqual(expect.stringContaining('(version 2'));
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await expect.poll(() => page.getByTestId('versions').locator('li').count()).toBe(2);
 
     // The list shows it with its size.
     await page

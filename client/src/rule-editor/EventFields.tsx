@@ -97,19 +97,13 @@ function MeasureFields(props: {
   switch (m.type) {
     case 'count':
       return (
-        <>
-          <ComparisonInput
-            value={m.compare}
-            unit="times"
-            label="Count"
-            onChange={(compare) => onChange({ ...m, compare })}
-          />
-          <WindowFields
-            window={m.window}
-            today={today}
-            onChange={(window) => onChange({ ...m, window })}
-          />
-        </>
+        <CompareOverWindow
+          measure={m}
+          label="Count"
+          unit="times"
+          onChange={onChange}
+          today={today}
+        />
       );
     case 'sum':
     case 'avg':
@@ -132,16 +126,7 @@ function MeasureFields(props: {
               </option>
             ))}
           </select>
-          <ComparisonInput
-            value={m.compare}
-            label="Aggregate"
-            onChange={(compare) => onChange({ ...m, compare })}
-          />
-          <WindowFields
-            window={m.window}
-            today={today}
-            onChange={(window) => onChange({ ...m, window })}
-          />
+          <CompareOverWindow measure={m} label="Aggregate" onChange={onChange} today={today} />
         </>
       );
     }
@@ -169,6 +154,32 @@ function MeasureFields(props: {
     default:
       return assertUnreachable(m);
   }
+}
+
+/** The comparison and the window of a count or an aggregate. */
+function CompareOverWindow<M extends Extract<EventMeasure, { window: EventWindow }>>(props: {
+  readonly measure: M;
+  readonly label: string;
+  readonly unit?: string;
+  readonly onChange: (measure: EventMeasure) => void;
+  readonly today: string;
+}) {
+  const { measure: m, onChange } = props;
+  return (
+    <>
+      <ComparisonInput
+        value={m.compare}
+        label={props.label}
+        {...(props.unit ? { unit: props.unit } : {})}
+        onChange={(compare) => onChange({ ...m, compare })}
+      />
+      <WindowFields
+        window={m.window}
+        today={props.today}
+        onChange={(window) => onChange({ ...m, window })}
+      />
+    </>
+  );
 }
 
 function WindowFields(props: {

@@ -10,3 +10,5 @@ export type {
 export { editorCatalog, ruleCatalog, type ApiCatalog } from './catalog';
 export { checkDraft, withSeverity, type DraftCheck } from './check-draft';
 export { emptyDraft, newNodeId, prepareDraft } from './prepare-draft';
+export { describeNode } from './describe-node';
+export { childrenOf } from './tree';

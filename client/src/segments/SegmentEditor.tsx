@@ -5,6 +5,8 @@ import { describeError } from '../api/describeError';
 import { getFragmentData, graphql } from '../gql';
 import {
   checkDraft,
+  childrenOf,
+  describeNode,
   emptyDraft,
   newNodeId,
   prepareDraft,
@@ -100,6 +102,7 @@ export function SegmentEditor(props: {
     () => [...(check.blocking ? [] : rowProblems(preview?.problems ?? [])), ...saveProblems],
     [check.blocking, preview, saveProblems],
   );
+  const describe = useMemo(() => describeSaved(segment, segments), [segment, segments]);
   const [created, create] = useMutation(CreateSegmentMutation);
   const [updated, update] = useMutation(UpdateSegmentMutation);
   const [, archive] = useMutation(ArchiveSegmentMutation);
@@ -229,8 +232,28 @@ export function SegmentEditor(props: {
           segmentId={segment.id}
           catalog={catalog}
           onRestore={(rule) => setDraft(prepareDraft(rule, newNodeId))}
+          describe={describe}
         />
       )}
     </>
   );
+}
+
+/** Node id → what the saved rule's node asks (explanations are of the saved rule, not the draft). */
+function describeSaved(
+  segment: EditedSegment | undefined,
+  segments: readonly SegmentOption[],
+): (id: string) => string | undefined {
+  const names = new Map(segments.map((s) => [s.id, s.name]));
+  const byId = new Map<string, string>();
+  const visit = (node: RuleDraft['root']) => {
+    if (node.id !== undefined)
+      byId.set(
+        node.id,
+        describeNode(node, (id) => names.get(id)),
+      );
+    childrenOf(node).forEach((child) => visit(child as RuleDraft['root']));
+  };
+  if (segment) visit((segment.rule as unknown as RuleDraft).root);
+  return (id) => byId.get(id);
 }

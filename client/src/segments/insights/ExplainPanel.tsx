@@ -31,7 +31,13 @@ const ExplainSegmentQuery = graphql(`
 `);
 
 /** Why a chosen customer is, or is not, in the segment: the rule evaluated for them, node by node. */
-export function ExplainPanel({ segmentId }: { readonly segmentId: string }) {
+export function ExplainPanel({
+  segmentId,
+  describe,
+}: {
+  readonly segmentId: string;
+  readonly describe: (id: string) => string | undefined;
+}) {
   const [search, setSearch] = useState('');
   const [customerId, setCustomerId] = useState<string>();
   const settled = useDebouncedValue(search.trim(), 250);
@@ -59,6 +65,7 @@ export function ExplainPanel({ segmentId }: { readonly segmentId: string }) {
                 className={`pick-list__item${c.id === customerId ? ' pick-list__item--on' : ''}`}
                 aria-pressed={c.id === customerId}
                 onClick={() => setCustomerId(c.id)}
+                data-customer-id={c.id}
               >
                 {typeof c.traits['name'] === 'string' ? c.traits['name'] : (c.email ?? c.id)}
                 <span className="muted"> {c.email}</span>
@@ -69,7 +76,7 @@ export function ExplainPanel({ segmentId }: { readonly segmentId: string }) {
       </div>
       <div className="explain__result">
         {customerId ? (
-          <Explanation segmentId={segmentId} customerId={customerId} />
+          <Explanation segmentId={segmentId} customerId={customerId} describe={describe} />
         ) : (
           <p className="muted">Choose a customer to see which conditions they meet.</p>
         )}
@@ -81,9 +88,11 @@ export function ExplainPanel({ segmentId }: { readonly segmentId: string }) {
 function Explanation({
   segmentId,
   customerId,
+  describe,
 }: {
   readonly segmentId: string;
   readonly customerId: string;
+  readonly describe: (id: string) => string | undefined;
 }) {
   const [{ data, error }, reexecute] = useQuery({
     query: ExplainSegmentQuery,
@@ -105,7 +114,7 @@ function Explanation({
         {result ? 'Matches the rule now' : 'Does not match the rule now'}
         <span className="muted"> · stored membership: {member ? 'member' : 'not a member'}</span>
       </p>
-      <ExplanationTree node={explanation as unknown as ExplanationNode} />
+      <ExplanationTree node={explanation as unknown as ExplanationNode} describe={describe} />
     </div>
   );
 }

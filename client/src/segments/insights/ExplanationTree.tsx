@@ -14,7 +14,14 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** Each evaluated node with ✓ or ✗ and the facts that decided it (value, count, score…). */
-export function ExplanationTree({ node }: { readonly node: ExplanationNode }) {
+export function ExplanationTree({
+  node,
+  describe,
+}: {
+  readonly node: ExplanationNode;
+  /** What the rule node with this id asks, in words (from the rule the segment was saved with). */
+  readonly describe: (id: string) => string | undefined;
+}) {
   const facts = Object.entries(node.facts ?? {}).filter(([key]) => key !== 'eventIds');
   return (
     <div className="xnode" data-result={node.result}>
@@ -24,7 +31,11 @@ export function ExplanationTree({ node }: { readonly node: ExplanationNode }) {
       >
         {node.result ? '✓' : '✗'}
       </span>
-      <span className="xnode__kind">{KIND_WORDS[node.kind] ?? node.kind}</span>
+      <span className="xnode__kind">
+        {(node.id === undefined ? undefined : describe(node.id)) ??
+          KIND_WORDS[node.kind] ??
+          node.kind}
+      </span>
       {facts.length > 0 && (
         <span className="xnode__facts">
           {facts.map(([key, value]) => (
@@ -37,7 +48,7 @@ export function ExplanationTree({ node }: { readonly node: ExplanationNode }) {
       {node.children && node.children.length > 0 && (
         <div className="xnode__children">
           {node.children.map((child, i) => (
-            <ExplanationTree key={child.id ?? i} node={child} />
+            <ExplanationTree key={child.id ?? i} node={child} describe={describe} />
           ))}
         </div>
       )}

@@ -20,6 +20,8 @@ export function SegmentInsights(props: {
   readonly segmentId: string;
   readonly catalog: EditorCatalog;
   readonly onRestore: (rule: RuleDraft) => void;
+  /** What the rule node with this id asks, in words. */
+  readonly describe: (id: string) => string | undefined;
 }) {
   const [tab, setTab] = useState<TabId>('history');
   return (
@@ -51,7 +53,9 @@ export function SegmentInsights(props: {
         {tab === 'crosstab' && (
           <CrossTabPanel segmentId={props.segmentId} catalog={props.catalog} />
         )}
-        {tab === 'explain' && <ExplainPanel segmentId={props.segmentId} />}
+        {tab === 'explain' && (
+          <ExplainPanel segmentId={props.segmentId} describe={props.describe} />
+        )}
         {tab === 'versions' && (
           <VersionsPanel segmentId={props.segmentId} onRestore={props.onRestore} />
         )}

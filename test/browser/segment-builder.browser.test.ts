@@ -130,6 +130,25 @@ describe('segment builder', () => {
     expect(await root.locator(':scope > ol > li > *').first().getAttribute('data-testid')).toBe(
       're-group',
     );
+    // From the keyboard: the trait into the "any" group above it (an OR now), then out again.
+    const into = root.getByRole('button', { name: 'Move trait condition into the group above' });
+    await into.focus();
+    await page.keyboard.press('Enter');
+    expect(await rowsOf(group).count()).toBe(3);
+    const anyOf = nested.children[1] as { children: unknown[] };
+    const widened = await countOf({
+      kind: 'all',
+      children: [{ kind: 'any', children: [...anyOf.children, country] }],
+    });
+    expect(widened).toBeGreaterThanOrEqual(expected);
+    await expect.poll(() => shownCount(page), { timeout: 10_000 }).toBe(String(widened));
+    await group
+      .getByRole('button', { name: 'Move trait condition out of its group' })
+      .press('Enter');
+    expect(await rowsOf(group).count()).toBe(2);
+    expect(await rowsOf(root).count()).toBe(1);
+    await expect.poll(() => shownCount(page), { timeout: 10_000 }).toBe(String(expected));
+
     await page.getByTestId('segment-name-input').fill('FR/DE engaged');
     await page.getByTestId('save-segment').click();
     await expect

@@ -1,3 +1,4 @@
+import { crossMoves, moveIntoPrevious, moveOut } from './ops/move-across';
 import { moveBy } from './ops/move-node';
 import { removeNode } from './ops/remove-node';
 import { useRuleEditor } from './RuleEditorContext';
@@ -6,7 +7,8 @@ export const DRAG_TYPE = 'application/x-cairn-rule-node';
 
 /** Drag handle, move up, move down and remove for one row or group. */
 export function RowActions({ id, what }: { readonly id: string; readonly what: string }) {
-  const { apply } = useRuleEditor();
+  const { apply, draft } = useRuleEditor();
+  const can = crossMoves(draft, id);
   return (
     <span className="re-actions">
       <span
@@ -39,6 +41,28 @@ export function RowActions({ id, what }: { readonly id: string; readonly what: s
       >
         ↓
       </button>
+      {can.out && (
+        <button
+          type="button"
+          className="re-icon"
+          aria-label={`Move ${what} out of its group`}
+          title="Move out of the group"
+          onClick={() => apply((d) => moveOut(d, id))}
+        >
+          ←
+        </button>
+      )}
+      {can.intoPrevious && (
+        <button
+          type="button"
+          className="re-icon"
+          aria-label={`Move ${what} into the group above`}
+          title="Move into the group above"
+          onClick={() => apply((d) => moveIntoPrevious(d, id))}
+        >
+          →
+        </button>
+      )}
       <button
         type="button"
         className="re-icon re-icon--danger"

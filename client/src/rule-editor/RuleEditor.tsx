@@ -55,6 +55,7 @@ export function RuleEditor(props: RuleEditorProps) {
   const state = useMemo<RuleEditorState>(() => {
     const problems = problemsByNode([...check.problems, ...extra], idsOf(value.root, new Set()));
     return {
+      draft: value,
       catalog,
       segments,
       segmentId,

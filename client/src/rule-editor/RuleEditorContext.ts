@@ -3,6 +3,8 @@ import type { EditorCatalog, NewId, RowProblem, RuleDraft, SegmentOption } from 
 
 /** What every row of one editor shares: the catalog, the problems per row, and how to edit. */
 export interface RuleEditorState {
+  /** The draft being edited. */
+  readonly draft: RuleDraft;
   readonly catalog: EditorCatalog;
   readonly segments: readonly SegmentOption[];
   /** The segment being edited (left out of the segment picker). */

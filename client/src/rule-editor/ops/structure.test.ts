@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleNode } from '@cairn/schema';
 import { addNode } from './add-node';
 import { addPropertyFilter } from './add-property-filter';
+import { crossMoves, moveIntoPrevious, moveOut } from './move-across';
 import { moveBy, moveNode } from './move-node';
 import { removeNode } from './remove-node';
 import { setGroupMode } from './set-group-mode';
@@ -109,5 +110,24 @@ describe('addPropertyFilter', () => {
     const twice = addPropertyFilter(once, 'e', filter('p2'), 'unused');
     expect(shape(twice.root)).toBe('root(e(w(p1 p2)))');
     expect(shape(removeNode(twice, 'w').root)).toBe('root(e)');
+  });
+});
+
+describe('moveOut and moveIntoPrevious', () => {
+  it('moves a row out of its group to just after it, and back into the group above', () => {
+    const out = moveOut(sample(), 'b');
+    expect(shape(out.root)).toBe('root(a g(c) b d)');
+    expect(shape(moveIntoPrevious(out, 'b').root)).toBe('root(a g(c b) d)');
+    expect(shape(moveIntoPrevious(sample(), 'd').root)).toBe('root(a g(b c d))');
+  });
+
+  it('leaves a "none of" box whole, and does nothing at the root or without a group above', () => {
+    const none = setGroupMode(sample(), 'g', 'none', counterIds('x'));
+    expect(shape(moveOut(none, 'c').root)).toBe('root(a x1(g(b)) c d)');
+    const before = sample();
+    expect(moveOut(before, 'a')).toBe(before);
+    expect(moveIntoPrevious(before, 'a')).toBe(before);
+    expect(moveIntoPrevious(before, 'g')).toBe(before);
+    expect(crossMoves(before, 'b')).toEqual({ out: true, intoPrevious: false });
   });
 });

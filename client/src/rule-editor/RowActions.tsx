@@ -1,3 +1,4 @@
+import type { RuleDraft } from './draft.types';
 import { crossMoves, moveIntoPrevious, moveOut } from './ops/move-across';
 import { moveBy } from './ops/move-node';
 import { removeNode } from './ops/remove-node';
@@ -5,10 +6,58 @@ import { useRuleEditor } from './RuleEditorContext';
 
 export const DRAG_TYPE = 'application/x-cairn-rule-node';
 
-/** Drag handle, move up, move down and remove for one row or group. */
+interface Action {
+  readonly glyph: string;
+  /** Completes "Move <what> …" / "Remove <what>" for screen readers. */
+  readonly label: (what: string) => string;
+  readonly title: string;
+  readonly run: (draft: RuleDraft, id: string) => RuleDraft;
+  readonly danger?: boolean;
+}
+
+const UP: Action = {
+  glyph: '↑',
+  label: (w) => `Move ${w} up`,
+  title: 'Move up',
+  run: (d, id) => moveBy(d, id, -1),
+};
+const DOWN: Action = {
+  glyph: '↓',
+  label: (w) => `Move ${w} down`,
+  title: 'Move down',
+  run: (d, id) => moveBy(d, id, 1),
+};
+const OUT: Action = {
+  glyph: '←',
+  label: (w) => `Move ${w} out of its group`,
+  title: 'Move out of the group',
+  run: moveOut,
+};
+const INTO: Action = {
+  glyph: '→',
+  label: (w) => `Move ${w} into the group above`,
+  title: 'Move into the group above',
+  run: moveIntoPrevious,
+};
+const REMOVE: Action = {
+  glyph: '×',
+  label: (w) => `Remove ${w}`,
+  title: 'Remove',
+  run: removeNode,
+  danger: true,
+};
+
+/** Drag handle, move up / down / out / into the group above, and remove, for one row or group. */
 export function RowActions({ id, what }: { readonly id: string; readonly what: string }) {
   const { apply, draft } = useRuleEditor();
   const can = crossMoves(draft, id);
+  const actions = [
+    UP,
+    DOWN,
+    ...(can.out ? [OUT] : []),
+    ...(can.intoPrevious ? [INTO] : []),
+    REMOVE,
+  ];
   return (
     <span className="re-actions">
       <span
@@ -23,55 +72,18 @@ export function RowActions({ id, what }: { readonly id: string; readonly what: s
       >
         ⠿
       </span>
-      <button
-        type="button"
-        className="re-icon"
-        aria-label={`Move ${what} up`}
-        title="Move up"
-        onClick={() => apply((d) => moveBy(d, id, -1))}
-      >
-        ↑
-      </button>
-      <button
-        type="button"
-        className="re-icon"
-        aria-label={`Move ${what} down`}
-        title="Move down"
-        onClick={() => apply((d) => moveBy(d, id, 1))}
-      >
-        ↓
-      </button>
-      {can.out && (
+      {actions.map((action) => (
         <button
+          key={action.title}
           type="button"
-          className="re-icon"
-          aria-label={`Move ${what} out of its group`}
-          title="Move out of the group"
-          onClick={() => apply((d) => moveOut(d, id))}
+          className={`re-icon${action.danger ? ' re-icon--danger' : ''}`}
+          aria-label={action.label(what)}
+          title={action.title}
+          onClick={() => apply((d) => action.run(d, id))}
         >
-          ←
+          {action.glyph}
         </button>
-      )}
-      {can.intoPrevious && (
-        <button
-          type="button"
-          className="re-icon"
-          aria-label={`Move ${what} into the group above`}
-          title="Move into the group above"
-          onClick={() => apply((d) => moveIntoPrevious(d, id))}
-        >
-          →
-        </button>
-      )}
-      <button
-        type="button"
-        className="re-icon re-icon--danger"
-        aria-label={`Remove ${what}`}
-        title="Remove"
-        onClick={() => apply((d) => removeNode(d, id))}
-      >
-        ×
-      </button>
+      ))}
     </span>
   );
 }

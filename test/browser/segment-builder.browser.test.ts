@@ -219,3 +219,35 @@ describe('segment builder', () => {
     await session.screenshot(page, 'segments-list');
   });
 });
+
+describe('segment references', () => {
+  it('references another segment, and flags a reference that would make a cycle on its row', async () => {
+    const cairn = session.cairn();
+    const made = await cairn.graphql<{ createSegment: { segment: { id: string; size: number } } }>(
+      `mutation { createSegment(input: { name: "Opted in to email", rule: { version: 1, root: { kind: "consent", channel: "email" } } }) { segment { id size } } }`,
+    );
+    const { id, size } = made.createSegment.segment;
+
+    const page = await session.open('/segments/new');
+    const root = page.getByTestId('re-group').first();
+    await footer(root).getByRole('button', { name: '+ In segment' }).click();
+    const row = rowsOf(root).first();
+    await row.getByLabel('Segment', { exact: true }).selectOption({ label: 'Opted in to email' });
+    expect(await row.getByLabel('Segment', { exact: true }).inputValue()).toBe(id);
+    await expect.poll(() => shownCount(page)).toBe(String(size));
+    await page.getByTestId('segment-name-input').fill('Refers to opted in');
+    await page.getByTestId('save-segment').click();
+    await page.waitForURL(/\/segments\/[0-9a-f-]{36}$/);
+    const referring = new URL(page.url()).pathname.split('/').at(-1)!;
+
+    // Now the first segment may not reference the second: that would be a cycle.
+    await page.goto(`${cairn.baseUrl}/segments/${id}`);
+    const first = page.getByTestId('re-group').first();
+    await footer(first).getByRole('button', { name: '+ In segment' }).click();
+    const cycle = rowsOf(first).nth(1);
+    await cycle.getByLabel('Segment', { exact: true }).selectOption(referring);
+    await expect.poll(() => textOf(cycle.getByTestId('re-problem'))).toContain('cycle');
+    expect(await page.getByTestId('save-segment').isDisabled()).toBe(true);
+    await session.screenshot(page, 'segment-cycle');
+  });
+});

@@ -1,0 +1,119 @@
+/** The example operations the playground opens with: what a frontend developer starts from. */
+
+export interface ExampleIds {
+  /** A customer of the workspace (its id and email), if there is one. */
+  readonly customer?: { readonly id: string; readonly email: string | null };
+  /** A segment of the workspace, if there is one. */
+  readonly segmentId?: string;
+}
+
+export interface ExampleTab {
+  readonly query: string;
+  readonly variables: string;
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+export const MEMBERSHIP_QUERY = `# Is this customer in this segment now? (from the stored membership: one index lookup)
+query MembershipCheckQuery($customerId: ID!, $segmentId: ID!) {
+  isMember(customerId: $customerId, segmentId: $segmentId)
+}
+`;
+
+export const CUSTOMER_360_QUERY = `# Everything about one customer: profile, identities, segments, scores, consent, orders, events.
+query Customer360Query($id: ID!) {
+  customer(id: $id) {
+    id
+    email
+    traits
+    identities { kind source value }
+    segments { segmentId enteredAt }
+    scores { model value at }
+    consent { channel granted recordedAt }
+    orders { orderId amount currency occurredAt }
+    events(first: 5) {
+      totalCount
+      edges { node { name occurredAt properties } }
+    }
+  }
+}
+`;
+
+export const TRACK_MUTATION = `# Send events (up to 1,000 per call). A replay with the same messageId is stored once.
+mutation TrackEventsMutation($events: [TrackInput!]!) {
+  track(events: $events) {
+    accepted
+    duplicates
+    rejected
+    results { index status customerId problems { code message path } }
+  }
+}
+`;
+
+export const IDENTIFY_MUTATION = `# Create or update profiles; an anonymous profile named with a known one merges into it.
+mutation IdentifyMutation($people: [IdentifyInput!]!) {
+  identify(people: $people) {
+    accepted
+    results { index status profile customerId mergedCustomerIds problems { code message path } }
+  }
+}
+`;
+
+export const PREVIEW_QUERY = `# How many customers an unsaved rule selects now, and a few of them.
+query SegmentPreviewExampleQuery($rule: JSONObject!) {
+  segmentPreview(rule: $rule, sampleSize: 3) {
+    count
+    problems { code message nodeId }
+    sample { id email }
+  }
+}
+`;
+
+/**
+ * The example tabs after the first one, with variables filled in from the workspace: a real
+ * customer (and segment) so each runs as it is. Without a segment the membership check says how
+ * to make one.
+ *
+ * @example
+ * exampleTabs({ customer: { id: 'c1', email: 'ada@example.com' }, segmentId: 's1' }).length // 5
+ */
+export function exampleTabs(ids: ExampleIds): ExampleTab[] {
+  const customerId = ids.customer?.id ?? 'a customer id from the customers query';
+  const email = ids.customer?.email ?? 'ada@example.com';
+  return [
+    {
+      query: ids.segmentId
+        ? MEMBERSHIP_QUERY
+        : `# No segment yet: build one under Segments (or with createSegment), then put its id below.\n${MEMBERSHIP_QUERY}`,
+      variables: json({ customerId, segmentId: ids.segmentId ?? 'a segment id' }),
+    },
+    { query: CUSTOMER_360_QUERY, variables: json({ id: customerId }) },
+    {
+      query: TRACK_MUTATION,
+      variables: json({
+        events: [
+          { email, event: 'Page Viewed', properties: { url: '/pricing' } },
+          { email, event: 'Product Added', properties: { productId: 'sku-mug', price: 12.5 } },
+        ],
+      }),
+    },
+    {
+      query: IDENTIFY_MUTATION,
+      variables: json({ people: [{ email, traits: { plan: 'growth' } }] }),
+    },
+    {
+      query: PREVIEW_QUERY,
+      variables: json({
+        rule: {
+          version: 1,
+          root: {
+            kind: 'event',
+            event: 'Page Viewed',
+            where: { kind: 'property', path: 'url', type: 'string', op: 'eq', value: '/pricing' },
+            measure: { type: 'count', window: { type: 'ever' }, compare: { op: 'gte', value: 1 } },
+          },
+        },
+      }),
+    },
+  ];
+}

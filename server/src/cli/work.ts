@@ -2,7 +2,7 @@ import type { Config } from '../config/config';
 import { createOrm, migrate } from '../db/orm';
 import { createLogger } from '../logger';
 import { createChannels } from '../modules/journey/channels/channels';
-import { databaseClock, startJourneyWorkers } from '../modules/journey/runtime/workers';
+import { startJourneyWorkers } from '../modules/journey/runtime/workers';
 import { startRecheckWorker } from '../modules/segment/membership/recheck-worker';
 
 /**
@@ -20,7 +20,7 @@ export async function work(config: Config): Promise<void> {
   const stopJourneys = startJourneyWorkers(orm, channels, logger, {
     intervalMs: interval,
     leaseMs: config.journeyLeaseMs,
-    clock: databaseClock(orm, config.journeyClockOffsetMs),
+    timerLookaheadMs: config.journeyTimerLookaheadMs,
   });
   const stopRechecks =
     config.segmentRecheckMs > 0

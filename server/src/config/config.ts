@@ -95,9 +95,10 @@ const configSchema = z.object({
     .min(1_000, 'must be a number of milliseconds from 1000 to 600000')
     .max(600_000, 'must be a number of milliseconds from 1000 to 600000')
     .default(30_000),
-  JOURNEY_CLOCK_OFFSET_MS: z.coerce
-    .number({ message: 'must be a whole number of milliseconds' })
-    .int('must be a whole number of milliseconds')
+  JOURNEY_TIMER_LOOKAHEAD_MS: z.coerce
+    .number({ message: 'must be a whole number of milliseconds from 0' })
+    .int('must be a whole number of milliseconds from 0')
+    .min(0, 'must be a whole number of milliseconds from 0')
     .default(0),
   SMTP_URL: z
     .string()
@@ -164,8 +165,8 @@ export interface Config {
   readonly journeyWorkerMs: number;
   /** How long a worker's claim on a timer or message holds; a dead worker's work is picked up after it. */
   readonly journeyLeaseMs: number;
-  /** Added to the database clock the workers read (tests and replays drive time with it; 0 in production). */
-  readonly journeyClockOffsetMs: number;
+  /** Waits ending within this much of now are ended now (tests and benchmarks skip waits with it; 0 in production). */
+  readonly journeyTimerLookaheadMs: number;
   readonly channels: ChannelConfig;
 }
 
@@ -212,7 +213,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     segmentRecheckMs: c.SEGMENT_RECHECK_MS,
     journeyWorkerMs: c.JOURNEY_WORKER_MS,
     journeyLeaseMs: c.JOURNEY_LEASE_MS,
-    journeyClockOffsetMs: c.JOURNEY_CLOCK_OFFSET_MS,
+    journeyTimerLookaheadMs: c.JOURNEY_TIMER_LOOKAHEAD_MS,
     channels: {
       ...(c.SMTP_URL ? { smtpUrl: c.SMTP_URL } : {}),
       mailFrom: c.MAIL_FROM,

@@ -14,7 +14,7 @@ import { buildCairnSchema } from '../graphql/schema';
 import { createLogger, type Logger } from '../logger';
 import { startRecheckWorker } from '../modules/segment/membership/recheck-worker';
 import { createChannels } from '../modules/journey/channels/channels';
-import { databaseClock, startJourneyWorkers } from '../modules/journey/runtime/workers';
+import { startJourneyWorkers } from '../modules/journey/runtime/workers';
 import { seedDemoIfEmpty, type DemoWorkspace } from '../seed/demo-seed';
 import { clientApp } from './client-app';
 import { eventsRoute } from './events-route';
@@ -59,7 +59,7 @@ export async function createApp(
         ? startJourneyWorkers(orm, channels, logger, {
             intervalMs: config.journeyWorkerMs,
             leaseMs: config.journeyLeaseMs,
-            clock: databaseClock(orm, config.journeyClockOffsetMs),
+            timerLookaheadMs: config.journeyTimerLookaheadMs,
           })
         : async () => undefined;
     const demo = config.seedDemo ? await seedDemoIfEmpty(orm, config.dataDir, logger) : undefined;

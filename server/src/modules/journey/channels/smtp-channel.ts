@@ -7,7 +7,11 @@ import { PermanentSendError } from './channel-provider';
  * `X-Cairn-Idempotency-Key` header, so a message re-sent after a crash is recognisable as the same.
  */
 export function smtpChannel(url: string, from: string): ChannelProvider {
-  const transport: Transporter = createTransport(url);
+  // Pooled: a few connections reused for every message instead of one connection each.
+  const pooled = /[?&]pool=/.test(url)
+    ? url
+    : `${url}${url.includes('?') ? '&' : '?'}pool=true&maxConnections=5`;
+  const transport: Transporter = createTransport(pooled);
   return {
     async send(m: OutgoingMessage) {
       try {

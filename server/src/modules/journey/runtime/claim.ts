@@ -23,6 +23,7 @@ export async function claimDue<T extends Leasable>(
   now: Date,
   leaseMs: number,
   limit: number,
+  dueBy: Date = now,
 ): Promise<T[]> {
   return em.fork().transactional(async (tx) => {
     const sqlite = tx.getPlatform() instanceof BaseSqlitePlatform;
@@ -31,7 +32,7 @@ export async function claimDue<T extends Leasable>(
       {
         $and: [
           where,
-          { dueAt: { $lte: now } },
+          { dueAt: { $lte: dueBy } },
           { $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
         ],
       } as FilterQuery<T>,

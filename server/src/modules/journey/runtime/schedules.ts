@@ -129,6 +129,7 @@ async function dueCustomers(
     now: evaluatedAt,
     timeZone: zone,
     customerAlias: 'c',
+    workspaceId,
   });
   const inZone =
     zone === 'UTC' ? { $or: [{ timeZone: null }, { timeZone: 'UTC' }] } : { timeZone: zone };

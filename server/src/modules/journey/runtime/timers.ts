@@ -13,6 +13,8 @@ export interface TimerRunOptions {
   readonly leaseMs?: number;
   /** Failures before a timer is dead-lettered. */
   readonly maxAttempts?: number;
+  /** Claim timers due by then (default `now`); a later one ends at its own time. */
+  readonly dueBy?: Date;
 }
 
 export interface TimerRun {
@@ -41,6 +43,7 @@ export async function runDueTimers(
     now,
     options.leaseMs ?? 30_000,
     options.limit ?? 200,
+    options.dueBy,
   );
   const byWorkspace = new Map<string, JourneyTimer[]>();
   for (const t of claimed)

@@ -1,7 +1,7 @@
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import type { ObservedType } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { lockForTransaction } from '../../db/advisory-lock';
+import { isSqlite, runStatement, type DriverStatement, type Param } from '../../db/driver-sql';
 import type { Em } from '../../db/orm';
 import {
   addExample,
@@ -11,9 +11,6 @@ import {
   type CatalogObservations,
   type ObservedEntry,
 } from './observe';
-
-/** Rows per INSERT statement (a batch of 1,000 items rarely has more distinct entries). */
-const ROWS_PER_STATEMENT = 500;
 
 /** A property entry with the name of its event. */
 interface PropertyRow extends ObservedEntry {
@@ -40,8 +37,8 @@ interface PropertyRow extends ObservedEntry {
  * - Since the locks last until the commit and every batch touches the same few hot rows (the
  *   workspace's event names), make this the last write of the transaction.
  *
- * Raw SQL for the upsert: the ORM's upsert cannot express `count + excluded.count`. The platform
- * inlines the values, escaped (MikroORM's `formatQuery`).
+ * Driver SQL for the upsert (`db/driver-sql.ts`, one prepared statement per table): the ORM's
+ * upsert cannot express `count + excluded.count`, and its raw queries inline every value.
  *
  * @example
  * const seen = new CatalogObservations();
@@ -81,14 +78,13 @@ export async function recordCatalog(
     );
     await sql.upsert(
       'catalog_traits',
-      ['workspace_id', 'path', 'type'],
       traits.map((t, i) => [
         newId(),
         workspaceId,
         t.path,
         t.type,
         t.count,
-        examples[i],
+        examples[i] ?? '[]',
         sql.time(t.lastSeenAt),
       ]),
     );
@@ -97,7 +93,6 @@ export async function recordCatalog(
   if (events.length > 0) {
     await sql.upsert(
       'catalog_events',
-      ['workspace_id', 'name'],
       events.map((e) => [newId(), workspaceId, e.name, e.count, sql.time(e.lastSeenAt)]),
     );
   }
@@ -122,7 +117,6 @@ export async function recordCatalog(
     );
     await sql.upsert(
       'catalog_event_properties',
-      ['workspace_id', 'event_name', 'path', 'type'],
       properties.map((p, i) => [
         newId(),
         workspaceId,
@@ -130,7 +124,7 @@ export async function recordCatalog(
         p.path,
         p.type,
         p.count,
-        examples[i],
+        examples[i] ?? '[]',
         sql.time(p.lastSeenAt),
       ]),
     );
@@ -148,21 +142,72 @@ export function lockWorkspaceCatalog(em: Em, workspaceId: string): Promise<void>
   return lockForTransaction(em, 'catalog', workspaceId);
 }
 
-/** The columns of each table, in insert order (the upsert's rows follow it). */
+/** The columns of each table, in insert order (the upsert's rows follow it), with their PostgreSQL types. */
 const COLUMNS = {
-  catalog_traits: ['id', 'workspace_id', 'path', 'type', 'count', 'examples', 'last_seen_at'],
-  catalog_events: ['id', 'workspace_id', 'name', 'count', 'last_seen_at'],
-  catalog_event_properties: [
-    'id',
-    'workspace_id',
-    'event_name',
-    'path',
-    'type',
-    'count',
-    'examples',
-    'last_seen_at',
+  catalog_traits: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['path', 'varchar'],
+    ['type', 'varchar'],
+    ['count', 'bigint'],
+    ['examples', 'jsonb'],
+    ['last_seen_at', 'timestamptz'],
   ],
-} as const;
+  catalog_events: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['name', 'varchar'],
+    ['count', 'bigint'],
+    ['last_seen_at', 'timestamptz'],
+  ],
+  catalog_event_properties: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['event_name', 'varchar'],
+    ['path', 'varchar'],
+    ['type', 'varchar'],
+    ['count', 'bigint'],
+    ['examples', 'jsonb'],
+    ['last_seen_at', 'timestamptz'],
+  ],
+} as const satisfies Record<string, ReadonlyArray<readonly [string, string]>>;
+
+const CONFLICT_KEYS: Readonly<Record<keyof typeof COLUMNS, readonly string[]>> = {
+  catalog_traits: ['workspace_id', 'path', 'type'],
+  catalog_events: ['workspace_id', 'name'],
+  catalog_event_properties: ['workspace_id', 'event_name', 'path', 'type'],
+};
+
+/**
+ * Per table, the upsert of one row (SQLite: prepared once, run per row) or of arrays of rows
+ * (PostgreSQL: `unnest`, one named statement for any number). Counts add up in SQL, the later
+ * `last_seen_at` wins, and an entry written with no examples (`[]`) keeps the stored ones.
+ */
+const UPSERTS = Object.fromEntries(
+  (Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>).map((table) => {
+    const columns = COLUMNS[table] as ReadonlyArray<readonly [string, string]>;
+    const set = (sqlite: boolean) =>
+      [
+        `"count" = "${table}"."count" + excluded."count"`,
+        `"last_seen_at" = ${sqlite ? 'max' : 'greatest'}("${table}"."last_seen_at", excluded."last_seen_at")`,
+        ...(columns.some(([c]) => c === 'examples')
+          ? [
+              `"examples" = case when ${sqlite ? 'json_array_length' : 'jsonb_array_length'}(excluded."examples") = 0 then "${table}"."examples" else excluded."examples" end`,
+            ]
+          : []),
+      ].join(', ');
+    const names = columns.map(([c]) => `"${c}"`).join(', ');
+    const conflict = `on conflict (${CONFLICT_KEYS[table].map((c) => `"${c}"`).join(', ')}) do update set`;
+    const statement: DriverStatement = {
+      sqlite: `insert into "${table}" (${names}) values (${columns.map(() => '?').join(', ')})
+        ${conflict} ${set(true)}`,
+      postgres: `insert into "${table}" (${names})
+        select * from unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
+        ${conflict} ${set(false)}`,
+    };
+    return [table, statement];
+  }),
+) as Record<keyof typeof COLUMNS, DriverStatement>;
 
 interface Keyed<E extends ObservedEntry> {
   readonly key: string;
@@ -189,7 +234,7 @@ class CatalogSql {
   private readonly fullEntries: Set<string>;
 
   constructor(private readonly em: Em) {
-    this.sqlite = em.getPlatform() instanceof BaseSqlitePlatform;
+    this.sqlite = isSqlite(em);
     let full = fullEntriesByOrm.get(em.config);
     if (!full) fullEntriesByOrm.set(em.config, (full = new Set()));
     this.fullEntries = full;
@@ -244,33 +289,18 @@ class CatalogSql {
     return entries.map((e) => merged.get(e.key) ?? '[]');
   }
 
+  /** The batch's entries added to the stored ones (see {@link UPSERTS}): one statement on PostgreSQL. */
   async upsert(
     table: keyof typeof COLUMNS,
-    conflict: readonly string[],
-    rows: ReadonlyArray<readonly unknown[]>,
+    rows: ReadonlyArray<readonly Param[]>,
   ): Promise<void> {
-    const columns = COLUMNS[table];
-    const length = this.sqlite ? 'json_array_length' : 'jsonb_array_length';
-    const set = [
-      `"count" = "${table}"."count" + excluded."count"`,
-      `"last_seen_at" = ${this.sqlite ? 'max' : 'greatest'}("${table}"."last_seen_at", excluded."last_seen_at")`,
-      ...((columns as readonly string[]).includes('examples')
-        ? [
-            `"examples" = case when ${length}(excluded."examples") = 0 then "${table}"."examples" else excluded."examples" end`,
-          ]
-        : []),
-    ];
-    const row = `(${marks(columns)})`;
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-      await this.em.execute(
-        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
-         values ${chunk.map(() => row).join(', ')}
-         on conflict (${conflict.map((c) => `"${c}"`).join(', ')}) do update set ${set.join(', ')}`,
-        chunk.flat(),
-        'run',
-      );
-    }
+    const statement = UPSERTS[table];
+    await runStatement(
+      this.em,
+      statement,
+      () => rows,
+      () => COLUMNS[table].map(([, type], column) => rows.map((row) => row[column] ?? null)),
+    );
   }
 }
 

@@ -32,7 +32,9 @@ const LOCK_KEYS = {
  * PostgreSQL: takes the transaction-level advisory locks on (space, hash of each key), in
  * ascending order (so two transactions locking overlapping sets never deadlock on each other),
  * in one statement; released at commit or rollback. Finer than one lock per workspace: batches
- * that create different identifiers run side by side. SQLite: nothing to do.
+ * that create different identifiers run side by side. Returns whether it locked (and may have
+ * waited for another transaction, whose writes the caller should look for again); SQLite, one
+ * writer at a time: nothing to do, false.
  *
  * @example
  * await lockKeysForTransaction(tx, 'identities', newKeys.map((k) => `${workspaceId}:${k}`));
@@ -41,10 +43,11 @@ export async function lockKeysForTransaction(
   em: Em,
   space: keyof typeof LOCK_SPACES,
   keys: readonly string[],
-): Promise<void> {
-  if (keys.length === 0 || em.getPlatform() instanceof BaseSqlitePlatform) return;
+): Promise<boolean> {
+  if (keys.length === 0 || em.getPlatform() instanceof BaseSqlitePlatform) return false;
   const hashes = [...new Set(keys.map(fnv1a32))].sort((a, b) => a - b);
   await runStatement(em, LOCK_KEYS, () => [], () => [LOCK_SPACES[space], hashes]);
+  return true;
 }
 
 /** FNV-1a of the UTF-16 code units, as a signed 32-bit integer (a collision only costs waiting). */

@@ -76,7 +76,7 @@ export async function recordCatalog(
         };
       },
     );
-    await sql.upsert(
+    sql.queue(
       'catalog_traits',
       traits.map((t, i) => [
         newId(),
@@ -91,7 +91,7 @@ export async function recordCatalog(
   }
 
   if (events.length > 0) {
-    await sql.upsert(
+    sql.queue(
       'catalog_events',
       events.map((e) => [newId(), workspaceId, e.name, e.count, sql.time(e.lastSeenAt)]),
     );
@@ -115,7 +115,7 @@ export async function recordCatalog(
         };
       },
     );
-    await sql.upsert(
+    sql.queue(
       'catalog_event_properties',
       properties.map((p, i) => [
         newId(),
@@ -129,6 +129,7 @@ export async function recordCatalog(
       ]),
     );
   }
+  await sql.flush();
 }
 
 /** First key of the catalog's advisory locks ("cata"), the second being the workspace's hash. */
@@ -178,36 +179,61 @@ const CONFLICT_KEYS: Readonly<Record<keyof typeof COLUMNS, readonly string[]>> =
   catalog_event_properties: ['workspace_id', 'event_name', 'path', 'type'],
 };
 
+type CatalogTable = keyof typeof COLUMNS;
+
+/** The `do update` of a table: counts add up, the later time wins, `[]` keeps the stored examples. */
+function updateSet(table: CatalogTable, sqlite: boolean): string {
+  const columns = COLUMNS[table] as ReadonlyArray<readonly [string, string]>;
+  return [
+    `"count" = "${table}"."count" + excluded."count"`,
+    `"last_seen_at" = ${sqlite ? 'max' : 'greatest'}("${table}"."last_seen_at", excluded."last_seen_at")`,
+    ...(columns.some(([c]) => c === 'examples')
+      ? [
+          `"examples" = case when ${sqlite ? 'json_array_length' : 'jsonb_array_length'}(excluded."examples") = 0 then "${table}"."examples" else excluded."examples" end`,
+        ]
+      : []),
+  ].join(', ');
+}
+
+/** A table's upsert; on PostgreSQL its rows come as arrays from parameter `first` on. */
+function upsertOf(table: CatalogTable, sqlite: boolean, first = 1): string {
+  const columns = COLUMNS[table] as ReadonlyArray<readonly [string, string]>;
+  const names = columns.map(([c]) => `"${c}"`).join(', ');
+  const source = sqlite
+    ? `values (${columns.map(() => '?').join(', ')})`
+    : `select * from unnest(${columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ')})`;
+  const conflict = CONFLICT_KEYS[table].map((c) => `"${c}"`).join(', ');
+  return `insert into "${table}" (${names}) ${source}
+    on conflict (${conflict}) do update set ${updateSet(table, sqlite)}`;
+}
+
+const upserts = new Map<string, DriverStatement>();
+
 /**
- * Per table, the upsert of one row (SQLite: prepared once, run per row) or of arrays of rows
- * (PostgreSQL: `unnest`, one named statement for any number). Counts add up in SQL, the later
- * `last_seen_at` wins, and an entry written with no examples (`[]`) keeps the stored ones.
+ * The upsert of `tables`' entries. SQLite: one table's, of one row (prepared once, run per entry).
+ * PostgreSQL: all of them in one statement, the first tables as data-modifying `with` clauses,
+ * each taking its rows as arrays (`unnest`): one named statement for any number of entries. The
+ * catalog lock, held by the caller, keeps concurrent writers from locking rows in another order.
  */
-const UPSERTS = Object.fromEntries(
-  (Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>).map((table) => {
-    const columns = COLUMNS[table] as ReadonlyArray<readonly [string, string]>;
-    const set = (sqlite: boolean) =>
-      [
-        `"count" = "${table}"."count" + excluded."count"`,
-        `"last_seen_at" = ${sqlite ? 'max' : 'greatest'}("${table}"."last_seen_at", excluded."last_seen_at")`,
-        ...(columns.some(([c]) => c === 'examples')
-          ? [
-              `"examples" = case when ${sqlite ? 'json_array_length' : 'jsonb_array_length'}(excluded."examples") = 0 then "${table}"."examples" else excluded."examples" end`,
-            ]
-          : []),
-      ].join(', ');
-    const names = columns.map(([c]) => `"${c}"`).join(', ');
-    const conflict = `on conflict (${CONFLICT_KEYS[table].map((c) => `"${c}"`).join(', ')}) do update set`;
-    const statement: DriverStatement = {
-      sqlite: `insert into "${table}" (${names}) values (${columns.map(() => '?').join(', ')})
-        ${conflict} ${set(true)}`,
-      postgres: `insert into "${table}" (${names})
-        select * from unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
-        ${conflict} ${set(false)}`,
+function upsertStatement(tables: readonly CatalogTable[]): DriverStatement {
+  const key = tables.join(',');
+  let statement = upserts.get(key);
+  if (!statement) {
+    let first = 1;
+    const parts = tables.map((table) => {
+      const text = upsertOf(table, false, first);
+      first += COLUMNS[table].length;
+      return text;
+    });
+    const last = parts.pop()!;
+    statement = {
+      sqlite: upsertOf(tables[0]!, true),
+      postgres: `${parts.length > 0 ? `with ${parts.map((p, i) => `u${i} as (${p})`).join(', ')} ` : ''}${last}`,
     };
-    return [table, statement];
-  }),
-) as Record<keyof typeof COLUMNS, DriverStatement>;
+    upserts.set(key, statement);
+  }
+  return statement;
+}
 
 interface Keyed<E extends ObservedEntry> {
   readonly key: string;
@@ -232,6 +258,8 @@ const MAX_FULL_ENTRIES = 100_000;
 class CatalogSql {
   private readonly sqlite: boolean;
   private readonly fullEntries: Set<string>;
+  private readonly pending: Array<{ table: CatalogTable; rows: ReadonlyArray<readonly Param[]> }> =
+    [];
 
   constructor(private readonly em: Em) {
     this.sqlite = isSqlite(em);
@@ -289,17 +317,31 @@ class CatalogSql {
     return entries.map((e) => merged.get(e.key) ?? '[]');
   }
 
-  /** The batch's entries added to the stored ones (see {@link UPSERTS}): one statement on PostgreSQL. */
-  async upsert(
-    table: keyof typeof COLUMNS,
-    rows: ReadonlyArray<readonly Param[]>,
-  ): Promise<void> {
-    const statement = UPSERTS[table];
+  /** Queues the batch's entries of a table, to be added to the stored ones by {@link flush}. */
+  queue(table: CatalogTable, rows: ReadonlyArray<readonly Param[]>): void {
+    this.pending.push({ table, rows });
+  }
+
+  /**
+   * Writes the queued entries (see {@link upsertStatement}): one statement for all tables on
+   * PostgreSQL, one prepared step per entry on SQLite.
+   */
+  async flush(): Promise<void> {
+    const pending = this.pending.splice(0);
+    if (this.sqlite) {
+      for (const { table, rows } of pending)
+        await runStatement(this.em, upsertStatement([table]), () => rows, () => []);
+      return;
+    }
+    if (pending.length === 0) return;
     await runStatement(
       this.em,
-      statement,
-      () => rows,
-      () => COLUMNS[table].map(([, type], column) => rows.map((row) => row[column] ?? null)),
+      upsertStatement(pending.map((p) => p.table)),
+      () => [],
+      () =>
+        pending.flatMap(({ table, rows }) =>
+          COLUMNS[table].map((_, column) => rows.map((row) => row[column] ?? null)),
+        ),
     );
   }
 }

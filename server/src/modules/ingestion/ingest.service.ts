@@ -116,12 +116,12 @@ class BatchWriter {
     if (unheld.length > 0) {
       // New identities: batches creating the same identifier take turns (PostgreSQL: a lock per
       // identifier), and look again once they hold the locks, in case the batch before created it.
-      await lockKeysForTransaction(
+      const locked = await lockKeysForTransaction(
         this.em,
         'identities',
         unheld.map((key) => `${this.workspace.id}\u0000${identityKeyString(key)}`),
       );
-      await this.book.load(unheld, [], profileKeys);
+      if (locked) await this.book.load(unheld, [], profileKeys);
     }
     // Events naming a known profile a new way attach identifiers to it: its row is read, and the
     // rows of all of them in one query rather than one per item.

@@ -46,7 +46,12 @@ export async function lockKeysForTransaction(
 ): Promise<boolean> {
   if (keys.length === 0 || em.getPlatform() instanceof BaseSqlitePlatform) return false;
   const hashes = [...new Set(keys.map(fnv1a32))].sort((a, b) => a - b);
-  await runStatement(em, LOCK_KEYS, () => [], () => [LOCK_SPACES[space], hashes]);
+  await runStatement(
+    em,
+    LOCK_KEYS,
+    () => [],
+    () => [LOCK_SPACES[space], hashes],
+  );
   return true;
 }
 

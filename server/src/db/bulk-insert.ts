@@ -58,6 +58,8 @@ export async function insertRows<R = Record<string, unknown>>(
     statement,
     () => rows,
     () =>
-      Array.from({ length: statement.columnCount }, (_, column) => rows.map((row) => row[column] ?? null)),
+      Array.from({ length: statement.columnCount }, (_, column) =>
+        rows.map((row) => row[column] ?? null),
+      ),
   );
 }

@@ -330,7 +330,12 @@ class CatalogSql {
     const pending = this.pending.splice(0);
     if (this.sqlite) {
       for (const { table, rows } of pending)
-        await runStatement(this.em, upsertStatement([table]), () => rows, () => []);
+        await runStatement(
+          this.em,
+          upsertStatement([table]),
+          () => rows,
+          () => [],
+        );
       return;
     }
     if (pending.length === 0) return;

@@ -28,7 +28,12 @@ export async function withoutErased(
   outcomes: IngestOutcome[],
 ): Promise<IngestItem[]> {
   if (items.length === 0) return items;
-  const any = await runStatement(em, ANY_TOMBSTONE, () => [[workspace.id]], () => [workspace.id]);
+  const any = await runStatement(
+    em,
+    ANY_TOMBSTONE,
+    () => [[workspace.id]],
+    () => [workspace.id],
+  );
   if (any.rows.length === 0) return items;
   const located = (item: IngestItem): LocatedKey[] =>
     [

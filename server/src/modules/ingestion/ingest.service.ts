@@ -125,7 +125,10 @@ class BatchWriter {
     }
     // Events naming a known profile a new way attach identifiers to it: its row is read, and the
     // rows of all of them in one query rather than one per item.
-    await this.book.load([], items.flatMap((item) => this.attachingTo(item)));
+    await this.book.load(
+      [],
+      items.flatMap((item) => this.attachingTo(item)),
+    );
     const outcomes: IngestOutcome[] = [];
     const tracked: Array<{ item: TrackItem; customerId: string; created: boolean }> = [];
     for (const item of items) {

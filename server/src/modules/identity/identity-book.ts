@@ -1,5 +1,5 @@
 import { Customer, Identity, type Traits, type Workspace } from '../../db/entities';
-import { insertRows, insertStatement } from '../../db/bulk-insert';
+import { insertStatement, insertTogether } from '../../db/bulk-insert';
 import { runStatement, type DriverStatement } from '../../db/driver-sql';
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
@@ -220,7 +220,7 @@ export class IdentityBook {
     return { identities, consent: consent.length };
   }
 
-  /** Writes the new profiles, then their identities and the consent records (driver inserts). */
+  /** Writes the new profiles, their identities and the consent records (one statement on PostgreSQL). */
   async write(now: Date): Promise<void> {
     const workspace = this.workspace.id;
     const customers = [...this.created.values()].map((p) => [
@@ -251,9 +251,11 @@ export class IdentityBook {
       c.source,
       c.recordedAt,
     ]);
-    await insertRows(this.em, INSERT_CUSTOMER, customers);
-    await insertRows(this.em, INSERT_IDENTITY, identities);
-    await insertRows(this.em, INSERT_CONSENT, consent);
+    await insertTogether(this.em, [
+      { statement: INSERT_CUSTOMER, rows: customers },
+      { statement: INSERT_IDENTITY, rows: identities },
+      { statement: INSERT_CONSENT, rows: consent },
+    ]);
     this.created.clear();
     this.newIdentities = [];
     this.newConsent = [];

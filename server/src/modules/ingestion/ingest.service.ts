@@ -2,7 +2,6 @@ import { DeadlockException, UniqueConstraintViolationException } from '@mikro-or
 import { lockKeysForTransaction } from '../../db/advisory-lock';
 import type { Problem } from '@cairn/schema';
 import type { Workspace } from '../../db/entities';
-import { insertRows, insertStatement } from '../../db/bulk-insert';
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
@@ -15,6 +14,7 @@ import { mergeProfiles } from '../identity/customer-merge';
 import type { Profile } from '../identity/identity-book';
 import { IDENTITY_PRECEDENCE, identityKeyString } from '../identity/identity-key';
 import { withoutErased } from './erased-items';
+import { writeEvents, type EventRow, type OrderRow } from './event-writer';
 import { readItem, type IdentifyItem, type IngestItem, type TrackItem } from './ingest-item';
 import { mergeTraits, sameJson, MAX_BATCH } from './payload';
 
@@ -314,7 +314,7 @@ class BatchWriter {
     const firsts = [...firstOf.values()].sort((a, b) =>
       a.item.messageId < b.item.messageId ? -1 : a.item.messageId > b.item.messageId ? 1 : 0,
     );
-    const rows = firsts.map(({ item, customerId }) => [
+    const rows = firsts.map(({ item, customerId }): EventRow => [
       newId(),
       this.workspace.id,
       this.book.current(customerId),
@@ -324,9 +324,25 @@ class BatchWriter {
       this.now,
       item.messageId,
     ]);
-    const { rows: written } = await insertRows<{ message_id: string }>(this.em, INSERT_EVENT, rows);
-    const inserted = new Set(written.map((row) => row.message_id));
-    const orders: Array<Array<string | number | Date>> = [];
+    // In item order: of two events giving one orderId, the first one's order is kept.
+    const orders = tracked.flatMap((t): OrderRow[] => {
+      const { item, customerId } = t;
+      if (!item.order || firstOf.get(item.messageId) !== t) return [];
+      const { orderId, amount, currency, items } = item.order;
+      const row = [
+        newId(),
+        this.workspace.id,
+        this.book.current(customerId),
+        orderId,
+        amount,
+        currency,
+        JSON.stringify(items),
+        item.occurredAt,
+        this.now,
+      ];
+      return [{ messageId: item.messageId, row }];
+    });
+    const inserted = await writeEvents(this.em, rows, orders);
     const outcomes: IngestOutcome[] = [];
     for (const t of tracked) {
       const { item, created } = t;
@@ -339,20 +355,6 @@ class BatchWriter {
       this.catalog.event(item.name, item.properties, item.occurredAt);
       if (created) this.changes.all(customer.id);
       else this.changes.add(customer.id, { kind: 'event', name: item.name });
-      if (item.order) {
-        const { orderId, amount, currency, items } = item.order;
-        orders.push([
-          newId(),
-          this.workspace.id,
-          customer.id,
-          orderId,
-          amount,
-          currency,
-          JSON.stringify(items),
-          item.occurredAt,
-          this.now,
-        ]);
-      }
       outcomes.push({
         index: item.index,
         status: 'ACCEPTED',
@@ -362,7 +364,6 @@ class BatchWriter {
         messageId: item.messageId,
       });
     }
-    await insertRows(this.em, INSERT_ORDER, orders);
     return outcomes;
   }
 }
@@ -379,36 +380,3 @@ function retryable(error: unknown): boolean {
 function oldest(customers: Profile[]): Profile {
   return customers.reduce((a, b) => (b.createdAt < a.createdAt ? b : a));
 }
-
-/** A replayed messageId is skipped by the unique index; the rows written return their messageId. */
-const INSERT_EVENT = insertStatement({
-  table: 'events',
-  columns: [
-    ['id', 'varchar'],
-    ['workspace_id', 'varchar'],
-    ['customer_id', 'varchar'],
-    ['name', 'varchar'],
-    ['properties', 'jsonb'],
-    ['occurred_at', 'timestamptz'],
-    ['received_at', 'timestamptz'],
-    ['message_id', 'varchar'],
-  ],
-  ignoreConflictOn: ['workspace_id', 'message_id'],
-  returning: 'message_id',
-});
-
-const INSERT_ORDER = insertStatement({
-  table: 'orders',
-  columns: [
-    ['id', 'varchar'],
-    ['workspace_id', 'varchar'],
-    ['customer_id', 'varchar'],
-    ['order_id', 'varchar'],
-    ['amount', 'numeric'],
-    ['currency', 'varchar'],
-    ['items', 'jsonb'],
-    ['occurred_at', 'timestamptz'],
-    ['received_at', 'timestamptz'],
-  ],
-  ignoreConflictOn: ['workspace_id', 'order_id'],
-});

@@ -60,7 +60,9 @@ export async function runStatement<R = Record<string, unknown>>(
   pgParams: () => readonly Param[],
 ): Promise<DriverResult<R>> {
   const sqlite = isSqlite(em);
-  return withConnection(em, async (connection) => {
+  const logger = em.config.getLogger();
+  const started = logger.isEnabled('query') ? performance.now() : undefined;
+  const result = await withConnection(em, async (connection) => {
     try {
       if (sqlite) return runSqlite<R>(connection as Database, statement.sqlite, sqliteParams());
       const result = await (connection as PgClient).query({
@@ -73,6 +75,15 @@ export async function runStatement<R = Record<string, unknown>>(
       throw em.getDriver().convertException(error as Error);
     }
   });
+  // The ORM's query log (LOG_LEVEL=trace) lists these statements too, with their time.
+  if (started !== undefined)
+    logger.logQuery({
+      query: sqlite ? statement.sqlite : statement.postgres,
+      took: Math.round(performance.now() - started),
+      results: result.rows.length,
+      affected: result.changes,
+    });
+  return result;
 }
 
 function runSqlite<R>(

@@ -45,13 +45,15 @@ export function isSqlite(em: Em): boolean {
 }
 
 /**
- * Runs `statement` once per entry of `paramSets` on SQLite (each a row), or once with `pgParams`
- * on PostgreSQL, on the connection of `em`'s transaction (or one taken from the pool for the
- * call). Driver errors become MikroORM's exceptions (`UniqueConstraintViolationException`,
- * `DeadlockException`…), so callers retry as they would around the ORM.
+ * Runs `statement` once per entry of `sqliteParams()` on SQLite (each a row), or once with
+ * `pgParams()` on PostgreSQL (only the engine's own function is called), on the connection of
+ * `em`'s transaction (or one taken from the pool for the call). Driver errors become MikroORM's
+ * exceptions (`UniqueConstraintViolationException`, `DeadlockException`…), so callers retry as
+ * they would around the ORM.
  *
  * @example
- * await runStatement(tx, INSERT_EVENT, rows.map((r) => [r.id, r.name]), () => [ids, names]);
+ * const FIND = { sqlite: 'select … where "id" = ?', postgres: 'select … where "id" = any($1)' };
+ * const { rows } = await runStatement(tx, FIND, () => ids.map((id) => [id]), () => [ids]);
  */
 export async function runStatement<R = Record<string, unknown>>(
   em: Em,

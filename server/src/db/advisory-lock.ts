@@ -1,11 +1,12 @@
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
+import { runStatement } from './driver-sql';
 import type { Em } from './orm';
 
 /** The advisory lock spaces (first key) in use, one per kind of lock. */
 export const LOCK_SPACES = {
   /** A workspace's catalog rows (`recordCatalog`, an erasure's scrub). */
   catalog: 0x63617461,
-  /** Creating identities in a workspace (ingestion), so two batches never create the same one. */
+  /** Creating an identity (ingestion, one lock per identifier), so two batches never create the same one. */
   identities: 0x69646e74,
 } as const;
 
@@ -20,6 +21,38 @@ export async function lockForTransaction(
 ): Promise<void> {
   if (em.getPlatform() instanceof BaseSqlitePlatform) return;
   await em.execute('select pg_advisory_xact_lock(?, ?)', [LOCK_SPACES[space], fnv1a32(key)]);
+}
+
+const LOCK_KEYS = {
+  sqlite: '',
+  postgres: 'select pg_advisory_xact_lock($1, k) from unnest($2::int[]) as k',
+};
+
+/**
+ * PostgreSQL: takes the transaction-level advisory locks on (space, hash of each key), in
+ * ascending order (so two transactions locking overlapping sets never deadlock on each other),
+ * in one statement; released at commit or rollback. Finer than one lock per workspace: batches
+ * that create different identifiers run side by side. Returns whether it locked (and may have
+ * waited for another transaction, whose writes the caller should look for again); SQLite, one
+ * writer at a time: nothing to do, false.
+ *
+ * @example
+ * await lockKeysForTransaction(tx, 'identities', newKeys.map((k) => `${workspaceId}:${k}`));
+ */
+export async function lockKeysForTransaction(
+  em: Em,
+  space: keyof typeof LOCK_SPACES,
+  keys: readonly string[],
+): Promise<boolean> {
+  if (keys.length === 0 || em.getPlatform() instanceof BaseSqlitePlatform) return false;
+  const hashes = [...new Set(keys.map(fnv1a32))].sort((a, b) => a - b);
+  await runStatement(
+    em,
+    LOCK_KEYS,
+    () => [],
+    () => [LOCK_SPACES[space], hashes],
+  );
+  return true;
 }
 
 /** FNV-1a of the UTF-16 code units, as a signed 32-bit integer (a collision only costs waiting). */

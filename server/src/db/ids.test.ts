@@ -9,4 +9,12 @@ describe('newId', () => {
     expect(a < b).toBe(true);
     expect(newId()).not.toBe(newId());
   });
+
+  it('stays unique and well-formed across refills of its random pool', () => {
+    const at = Date.UTC(2026, 0, 1);
+    const ids = Array.from({ length: 2_000 }, () => newId(at));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
 });

@@ -455,4 +455,38 @@ describe('identify and identity resolution', () => {
     expect(await db().count(Identity, { value: 'racer@example.com' })).toBe(1);
     expect(await db().count(Event, { name: 'Raced' })).toBe(80);
   });
+
+  it('gives each person one profile when concurrent batches introduce overlapping people in other orders', async () => {
+    // Each batch names 12 of 16 new people, in its own order: on PostgreSQL the batches lock the
+    // identifiers they create (one lock each, taken in sorted order) and wait only for each other.
+    const people = Array.from({ length: 16 }, (_, p) => p);
+    const batch = (n: number) =>
+      people
+        .filter((p) => (p + n) % 4 !== 0)
+        .sort((a, b) => ((a * (n + 3)) % 17) - ((b * (n + 3)) % 17))
+        .map((p) => ({
+          messageId: `overlap-${n}-${p}`,
+          event: 'Overlapped',
+          email: `overlap-${p}@example.com`,
+          anonymousId: `overlap-device-${p}`,
+        }));
+    const results = await Promise.all([0, 1, 2, 3].map((n) => t.events(ws.writeKey, batch(n))));
+    for (const r of results) {
+      expect(r.body.accepted).toBe(12);
+      expect(r.body.rejected).toBe(0);
+    }
+    const byPerson = new Map<string, Set<string>>();
+    results.forEach((r, n) =>
+      r.body.results.forEach((x, i) => {
+        const email = batch(n)[i]!.email;
+        if (!byPerson.has(email)) byPerson.set(email, new Set());
+        byPerson.get(email)!.add(x.customerId!);
+      }),
+    );
+    expect(byPerson.size).toBe(16);
+    for (const ids of byPerson.values()) expect(ids.size).toBe(1);
+    expect(new Set([...byPerson.values()].flatMap((ids) => [...ids])).size).toBe(16);
+    expect(await db().count(Identity, { value: { $like: 'overlap-%' } })).toBe(32);
+    expect(await db().count(Event, { name: 'Overlapped' })).toBe(48);
+  });
 });

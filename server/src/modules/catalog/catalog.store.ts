@@ -1,7 +1,7 @@
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import type { ObservedType } from '../../db/entities';
 import { newId } from '../../db/ids';
 import { lockForTransaction } from '../../db/advisory-lock';
+import { isSqlite, runStatement, type DriverStatement, type Param } from '../../db/driver-sql';
 import type { Em } from '../../db/orm';
 import {
   addExample,
@@ -11,9 +11,6 @@ import {
   type CatalogObservations,
   type ObservedEntry,
 } from './observe';
-
-/** Rows per INSERT statement (a batch of 1,000 items rarely has more distinct entries). */
-const ROWS_PER_STATEMENT = 500;
 
 /** A property entry with the name of its event. */
 interface PropertyRow extends ObservedEntry {
@@ -40,8 +37,8 @@ interface PropertyRow extends ObservedEntry {
  * - Since the locks last until the commit and every batch touches the same few hot rows (the
  *   workspace's event names), make this the last write of the transaction.
  *
- * Raw SQL for the upsert: the ORM's upsert cannot express `count + excluded.count`. The platform
- * inlines the values, escaped (MikroORM's `formatQuery`).
+ * Driver SQL for the upsert (`db/driver-sql.ts`, one prepared statement per table): the ORM's
+ * upsert cannot express `count + excluded.count`, and its raw queries inline every value.
  *
  * @example
  * const seen = new CatalogObservations();
@@ -79,25 +76,23 @@ export async function recordCatalog(
         };
       },
     );
-    await sql.upsert(
+    sql.queue(
       'catalog_traits',
-      ['workspace_id', 'path', 'type'],
       traits.map((t, i) => [
         newId(),
         workspaceId,
         t.path,
         t.type,
         t.count,
-        examples[i],
+        examples[i] ?? '[]',
         sql.time(t.lastSeenAt),
       ]),
     );
   }
 
   if (events.length > 0) {
-    await sql.upsert(
+    sql.queue(
       'catalog_events',
-      ['workspace_id', 'name'],
       events.map((e) => [newId(), workspaceId, e.name, e.count, sql.time(e.lastSeenAt)]),
     );
   }
@@ -120,9 +115,8 @@ export async function recordCatalog(
         };
       },
     );
-    await sql.upsert(
+    sql.queue(
       'catalog_event_properties',
-      ['workspace_id', 'event_name', 'path', 'type'],
       properties.map((p, i) => [
         newId(),
         workspaceId,
@@ -130,11 +124,12 @@ export async function recordCatalog(
         p.path,
         p.type,
         p.count,
-        examples[i],
+        examples[i] ?? '[]',
         sql.time(p.lastSeenAt),
       ]),
     );
   }
+  await sql.flush();
 }
 
 /** First key of the catalog's advisory locks ("cata"), the second being the workspace's hash. */
@@ -148,21 +143,97 @@ export function lockWorkspaceCatalog(em: Em, workspaceId: string): Promise<void>
   return lockForTransaction(em, 'catalog', workspaceId);
 }
 
-/** The columns of each table, in insert order (the upsert's rows follow it). */
+/** The columns of each table, in insert order (the upsert's rows follow it), with their PostgreSQL types. */
 const COLUMNS = {
-  catalog_traits: ['id', 'workspace_id', 'path', 'type', 'count', 'examples', 'last_seen_at'],
-  catalog_events: ['id', 'workspace_id', 'name', 'count', 'last_seen_at'],
-  catalog_event_properties: [
-    'id',
-    'workspace_id',
-    'event_name',
-    'path',
-    'type',
-    'count',
-    'examples',
-    'last_seen_at',
+  catalog_traits: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['path', 'varchar'],
+    ['type', 'varchar'],
+    ['count', 'bigint'],
+    ['examples', 'jsonb'],
+    ['last_seen_at', 'timestamptz'],
   ],
-} as const;
+  catalog_events: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['name', 'varchar'],
+    ['count', 'bigint'],
+    ['last_seen_at', 'timestamptz'],
+  ],
+  catalog_event_properties: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['event_name', 'varchar'],
+    ['path', 'varchar'],
+    ['type', 'varchar'],
+    ['count', 'bigint'],
+    ['examples', 'jsonb'],
+    ['last_seen_at', 'timestamptz'],
+  ],
+} as const satisfies Record<string, ReadonlyArray<readonly [string, string]>>;
+
+const CONFLICT_KEYS: Readonly<Record<keyof typeof COLUMNS, readonly string[]>> = {
+  catalog_traits: ['workspace_id', 'path', 'type'],
+  catalog_events: ['workspace_id', 'name'],
+  catalog_event_properties: ['workspace_id', 'event_name', 'path', 'type'],
+};
+
+type CatalogTable = keyof typeof COLUMNS;
+
+/** The `do update` of a table: counts add up, the later time wins, `[]` keeps the stored examples. */
+function updateSet(table: CatalogTable, sqlite: boolean): string {
+  const columns = COLUMNS[table] as ReadonlyArray<readonly [string, string]>;
+  return [
+    `"count" = "${table}"."count" + excluded."count"`,
+    `"last_seen_at" = ${sqlite ? 'max' : 'greatest'}("${table}"."last_seen_at", excluded."last_seen_at")`,
+    ...(columns.some(([c]) => c === 'examples')
+      ? [
+          `"examples" = case when ${sqlite ? 'json_array_length' : 'jsonb_array_length'}(excluded."examples") = 0 then "${table}"."examples" else excluded."examples" end`,
+        ]
+      : []),
+  ].join(', ');
+}
+
+/** A table's upsert; on PostgreSQL its rows come as arrays from parameter `first` on. */
+function upsertOf(table: CatalogTable, sqlite: boolean, first = 1): string {
+  const columns = COLUMNS[table] as ReadonlyArray<readonly [string, string]>;
+  const names = columns.map(([c]) => `"${c}"`).join(', ');
+  const source = sqlite
+    ? `values (${columns.map(() => '?').join(', ')})`
+    : `select * from unnest(${columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ')})`;
+  const conflict = CONFLICT_KEYS[table].map((c) => `"${c}"`).join(', ');
+  return `insert into "${table}" (${names}) ${source}
+    on conflict (${conflict}) do update set ${updateSet(table, sqlite)}`;
+}
+
+const upserts = new Map<string, DriverStatement>();
+
+/**
+ * The upsert of `tables`' entries. SQLite: one table's, of one row (prepared once, run per entry).
+ * PostgreSQL: all of them in one statement, the first tables as data-modifying `with` clauses,
+ * each taking its rows as arrays (`unnest`): one named statement for any number of entries. The
+ * catalog lock, held by the caller, keeps concurrent writers from locking rows in another order.
+ */
+function upsertStatement(tables: readonly CatalogTable[]): DriverStatement {
+  const key = tables.join(',');
+  let statement = upserts.get(key);
+  if (!statement) {
+    let first = 1;
+    const parts = tables.map((table) => {
+      const text = upsertOf(table, false, first);
+      first += COLUMNS[table].length;
+      return text;
+    });
+    const last = parts.pop()!;
+    statement = {
+      sqlite: upsertOf(tables[0]!, true),
+      postgres: `${parts.length > 0 ? `with ${parts.map((p, i) => `u${i} as (${p})`).join(', ')} ` : ''}${last}`,
+    };
+    upserts.set(key, statement);
+  }
+  return statement;
+}
 
 interface Keyed<E extends ObservedEntry> {
   readonly key: string;
@@ -187,9 +258,11 @@ const MAX_FULL_ENTRIES = 100_000;
 class CatalogSql {
   private readonly sqlite: boolean;
   private readonly fullEntries: Set<string>;
+  private readonly pending: Array<{ table: CatalogTable; rows: ReadonlyArray<readonly Param[]> }> =
+    [];
 
   constructor(private readonly em: Em) {
-    this.sqlite = em.getPlatform() instanceof BaseSqlitePlatform;
+    this.sqlite = isSqlite(em);
     let full = fullEntriesByOrm.get(em.config);
     if (!full) fullEntriesByOrm.set(em.config, (full = new Set()));
     this.fullEntries = full;
@@ -244,33 +317,37 @@ class CatalogSql {
     return entries.map((e) => merged.get(e.key) ?? '[]');
   }
 
-  async upsert(
-    table: keyof typeof COLUMNS,
-    conflict: readonly string[],
-    rows: ReadonlyArray<readonly unknown[]>,
-  ): Promise<void> {
-    const columns = COLUMNS[table];
-    const length = this.sqlite ? 'json_array_length' : 'jsonb_array_length';
-    const set = [
-      `"count" = "${table}"."count" + excluded."count"`,
-      `"last_seen_at" = ${this.sqlite ? 'max' : 'greatest'}("${table}"."last_seen_at", excluded."last_seen_at")`,
-      ...((columns as readonly string[]).includes('examples')
-        ? [
-            `"examples" = case when ${length}(excluded."examples") = 0 then "${table}"."examples" else excluded."examples" end`,
-          ]
-        : []),
-    ];
-    const row = `(${marks(columns)})`;
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-      await this.em.execute(
-        `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')})
-         values ${chunk.map(() => row).join(', ')}
-         on conflict (${conflict.map((c) => `"${c}"`).join(', ')}) do update set ${set.join(', ')}`,
-        chunk.flat(),
-        'run',
-      );
+  /** Queues the batch's entries of a table, to be added to the stored ones by {@link flush}. */
+  queue(table: CatalogTable, rows: ReadonlyArray<readonly Param[]>): void {
+    this.pending.push({ table, rows });
+  }
+
+  /**
+   * Writes the queued entries (see {@link upsertStatement}): one statement for all tables on
+   * PostgreSQL, one prepared step per entry on SQLite.
+   */
+  async flush(): Promise<void> {
+    const pending = this.pending.splice(0);
+    if (this.sqlite) {
+      for (const { table, rows } of pending)
+        await runStatement(
+          this.em,
+          upsertStatement([table]),
+          () => rows,
+          () => [],
+        );
+      return;
     }
+    if (pending.length === 0) return;
+    await runStatement(
+      this.em,
+      upsertStatement(pending.map((p) => p.table)),
+      () => [],
+      () =>
+        pending.flatMap(({ table, rows }) =>
+          COLUMNS[table].map((_, column) => rows.map((row) => row[column] ?? null)),
+        ),
+    );
   }
 }
 

@@ -42,15 +42,15 @@ export async function mergeProfiles(
     const from = { customer: loser.id };
     const to = { customer: survivor.id };
     const identities = await em.find(Identity, from, { fields: ['kind', 'source', 'value'] });
-    const [, events, orders, consentRecords] = await Promise.all([
-      em.nativeUpdate(Identity, from, to),
-      em.nativeUpdate(Event, from, to),
-      em.nativeUpdate(Order, from, to),
-      em.nativeUpdate(ConsentRecord, from, to),
-      em.nativeUpdate(ScoreEntry, from, to),
-      em.nativeUpdate(CustomerMerge, { survivor: loser.id }, { survivor: survivor.id }),
-      em.nativeDelete(SegmentMembership, from),
-    ]);
+    // One after the other: they share the transaction's connection (pg deprecates overlapping
+    // queries on one client).
+    await em.nativeUpdate(Identity, from, to);
+    const events = await em.nativeUpdate(Event, from, to);
+    const orders = await em.nativeUpdate(Order, from, to);
+    const consentRecords = await em.nativeUpdate(ConsentRecord, from, to);
+    await em.nativeUpdate(ScoreEntry, from, to);
+    await em.nativeUpdate(CustomerMerge, { survivor: loser.id }, { survivor: survivor.id });
+    await em.nativeDelete(SegmentMembership, from);
     moved.identities.push(
       ...identities.map((i) => ({ kind: i.kind, source: i.source, value: i.value })),
     );

@@ -1,6 +1,7 @@
-import { ConsentRecord, Customer, Identity, type Traits, type Workspace } from '../../db/entities';
+import { Customer, Identity, type Traits, type Workspace } from '../../db/entities';
+import { insertStatement, insertTogether } from '../../db/bulk-insert';
+import { runStatement, type DriverStatement } from '../../db/driver-sql';
 import { newId } from '../../db/ids';
-import { chunks } from '../../db/chunks';
 import type { Em } from '../../db/orm';
 import { customerSearchText } from '../../db/search-text';
 import { identityKeyString, type IdentityKey } from './identity-key';
@@ -53,40 +54,37 @@ export class IdentityBook {
   ) {}
 
   /**
-   * Loads who holds `keys` (looked up by whole key, kind, source and value, so the unique index
-   * serves it, one query per kind of identifier) and, as entities, the profiles named by `customerIds` and those holding one of
-   * `profileKeys` (the keys of identify items: their profiles are read and changed). Events only
-   * need to know who holds a key, so the other holders are not loaded. Two queries.
+   * Loads who holds `keys` not known yet (looked up by whole key, kind, source and value, so the
+   * unique index serves each: one prepared statement, see {@link FIND_HOLDERS}) and, as entities,
+   * the profiles named by `customerIds` and those holding one of `profileKeys` (the keys of
+   * identify items: their profiles are read and changed). Events only need to know who holds a
+   * key, so the other holders are not loaded. Two queries.
    */
   async load(
     keys: readonly IdentityKey[],
     customerIds: readonly string[],
     profileKeys: readonly IdentityKey[] = [],
   ): Promise<void> {
-    const groups = new Map<
-      string,
-      { kind: IdentityKey['kind']; source: string; values: Set<string> }
-    >();
+    const distinct = new Map<string, IdentityKey>();
     for (const key of keys) {
-      const group = `${key.kind}\u0000${key.source}`;
-      if (!groups.has(group))
-        groups.set(group, { kind: key.kind, source: key.source, values: new Set() });
-      groups.get(group)!.values.add(key.value);
+      const text = identityKeyString(key);
+      if (!this.holders.has(text)) distinct.set(text, key);
     }
-    // One lookup per (kind, source), each a seek on the unique index (an OR of them would make
-    // SQLite scan the workspace's identities).
-    const found = await Promise.all(
-      [...groups.values()].map(async (g) => {
-        const qb = this.em
-          .createQueryBuilder(Identity)
-          .select(['kind', 'source', 'value', 'customer'])
-          .where({ kind: g.kind, source: g.source, value: { $in: [...g.values] } });
-        await qb.applyFilters();
-        return qb.execute<Array<IdentityKey & { customer?: string; customer_id?: string }>>('all');
-      }),
-    );
-    for (const row of found.flat()) {
-      this.holders.set(identityKeyString(row), (row.customer ?? row.customer_id)!);
+    if (distinct.size > 0) {
+      const wanted = [...distinct.values()];
+      const workspace = this.workspace.id;
+      const { rows } = await runStatement<IdentityKey & { customer_id: string }>(
+        this.em,
+        FIND_HOLDERS,
+        () => wanted.map((k) => [workspace, k.kind, k.source, k.value]),
+        () => [
+          workspace,
+          wanted.map((k) => k.kind),
+          wanted.map((k) => k.source),
+          wanted.map((k) => k.value),
+        ],
+      );
+      for (const row of rows) this.holders.set(identityKeyString(row), row.customer_id);
     }
     const wanted = new Set(customerIds);
     for (const key of profileKeys) {
@@ -222,42 +220,94 @@ export class IdentityBook {
     return { identities, consent: consent.length };
   }
 
-  /** Writes the new profiles, then their identities and the consent records (multi-row INSERTs). */
+  /** Writes the new profiles, their identities and the consent records (one statement on PostgreSQL). */
   async write(now: Date): Promise<void> {
     const workspace = this.workspace.id;
-    const customers = [...this.created.values()].map((p) => ({
-      id: p.id,
+    const customers = [...this.created.values()].map((p) => [
+      p.id,
       workspace,
-      email: p.email,
-      traits: p.traits,
-      timeZone: p.timeZone,
-      createdAt: p.createdAt,
-      updatedAt: now,
-      searchText: customerSearchText(p.email, p.traits),
-    }));
-    const identities = this.newIdentities.map((i) => ({
-      id: i.id,
+      p.email,
+      JSON.stringify(p.traits),
+      p.timeZone,
+      p.createdAt,
+      now,
+      customerSearchText(p.email, p.traits),
+    ]);
+    const identities = this.newIdentities.map((i) => [
+      i.id,
       workspace,
-      customer: i.customerId,
-      kind: i.kind,
-      source: i.source,
-      value: i.value,
-      createdAt: now,
-    }));
-    const consent = this.newConsent.map((c) => ({
-      id: c.id,
+      i.customerId,
+      i.kind,
+      i.source,
+      i.value,
+      now,
+    ]);
+    const consent = this.newConsent.map((c) => [
+      c.id,
       workspace,
-      customer: c.customerId,
-      channel: c.channel,
-      granted: c.granted,
-      source: c.source,
-      recordedAt: c.recordedAt,
-    }));
-    for (const rows of chunks(customers)) await this.em.insertMany(Customer, rows);
-    for (const rows of chunks(identities)) await this.em.insertMany(Identity, rows);
-    for (const rows of chunks(consent)) await this.em.insertMany(ConsentRecord, rows);
+      c.customerId,
+      c.channel,
+      c.granted,
+      c.source,
+      c.recordedAt,
+    ]);
+    await insertTogether(this.em, [
+      { statement: INSERT_CUSTOMER, rows: customers },
+      { statement: INSERT_IDENTITY, rows: identities },
+      { statement: INSERT_CONSENT, rows: consent },
+    ]);
     this.created.clear();
     this.newIdentities = [];
     this.newConsent = [];
   }
 }
+
+/** Who holds each identifier: one index seek per key (SQLite: per run; PostgreSQL: a join). */
+const FIND_HOLDERS: DriverStatement = {
+  sqlite: `select "kind", "source", "value", "customer_id" from "identities"
+    where "workspace_id" = ? and "kind" = ? and "source" = ? and "value" = ?`,
+  postgres: `select i."kind", i."source", i."value", i."customer_id"
+    from unnest($2::varchar[], $3::varchar[], $4::varchar[]) as k("kind", "source", "value")
+    join "identities" i on i."workspace_id" = $1 and i."kind" = k."kind"
+      and i."source" = k."source" and i."value" = k."value"`,
+};
+
+const INSERT_CUSTOMER = insertStatement({
+  table: 'customers',
+  columns: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['email', 'varchar'],
+    ['traits', 'jsonb'],
+    ['time_zone', 'varchar'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
+    ['search_text', 'text'],
+  ],
+});
+
+const INSERT_IDENTITY = insertStatement({
+  table: 'identities',
+  columns: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['customer_id', 'varchar'],
+    ['kind', 'varchar'],
+    ['source', 'varchar'],
+    ['value', 'varchar'],
+    ['created_at', 'timestamptz'],
+  ],
+});
+
+const INSERT_CONSENT = insertStatement({
+  table: 'consent_records',
+  columns: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['customer_id', 'varchar'],
+    ['channel', 'varchar'],
+    ['granted', 'boolean'],
+    ['source', 'varchar'],
+    ['recorded_at', 'timestamptz'],
+  ],
+});

@@ -1,8 +1,7 @@
 import { DeadlockException, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { lockForTransaction } from '../../db/advisory-lock';
+import { lockKeysForTransaction } from '../../db/advisory-lock';
 import type { Problem } from '@cairn/schema';
-import { Event, Order, type Workspace } from '../../db/entities';
-import { chunks } from '../../db/chunks';
+import type { Workspace } from '../../db/entities';
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
@@ -14,9 +13,9 @@ import { journeysOnEvents, type IngestedEvent } from '../journey/runtime/on-even
 import { IdentityBook } from '../identity/identity-book';
 import { mergeProfiles } from '../identity/customer-merge';
 import type { Profile } from '../identity/identity-book';
-import { IDENTITY_PRECEDENCE, type LocatedKey } from '../identity/identity-key';
-import { customerIdKey, erasureHash } from '../privacy/erasure-hash';
-import { isErased } from '../privacy/tombstones';
+import { IDENTITY_PRECEDENCE, identityKeyString } from '../identity/identity-key';
+import { withoutErased } from './erased-items';
+import { writeEvents, type EventRow, type OrderRow } from './event-writer';
 import { readItem, type IdentifyItem, type IngestItem, type TrackItem } from './ingest-item';
 import { mergeTraits, sameJson, MAX_BATCH } from './payload';
 
@@ -73,7 +72,7 @@ export class IngestService {
       if (read.ok) items.push(read.item);
       else outcomes[index] = { index, status: 'REJECTED', problems: read.problems };
     });
-    const live = await this.withoutErased(items, outcomes);
+    const live = await withoutErased(this.em, this.workspace, items, outcomes);
     for (let attempt = 1; ; attempt++) {
       try {
         const written = await this.em.transactional((tx) =>
@@ -86,45 +85,6 @@ export class IngestService {
         this.em.clear();
       }
     }
-  }
-
-  /** Drops (as IDENTITY_ERASED) the items that name an erased person; one query for the batch. */
-  private async withoutErased(
-    items: IngestItem[],
-    outcomes: IngestOutcome[],
-  ): Promise<IngestItem[]> {
-    const located = (item: IngestItem): LocatedKey[] =>
-      [
-        ...(item.identities.customerId
-          ? [{ key: customerIdKey(item.identities.customerId), path: [item.index, 'customerId'] }]
-          : []),
-        ...item.identities.keys,
-      ] as LocatedKey[];
-    const erased = await isErased(
-      this.em,
-      this.workspace,
-      items.flatMap((i) => located(i).map((l) => l.key)),
-    );
-    if (erased.size === 0) return items;
-    return items.filter((item) => {
-      const hit = located(item).find((l) =>
-        erased.has(erasureHash(this.workspace.erasureKey, l.key)),
-      );
-      if (!hit) return true;
-      outcomes[item.index] = {
-        index: item.index,
-        status: 'REJECTED',
-        problems: [
-          {
-            code: 'IDENTITY_ERASED',
-            path: hit.path,
-            message:
-              'This identifier belonged to a person whose data was erased; the item is not stored.',
-          },
-        ],
-      };
-      return false;
-    });
   }
 }
 
@@ -157,11 +117,21 @@ class BatchWriter {
     );
     const unheld = this.book.unheld(keys);
     if (unheld.length > 0) {
-      // New identities: batches of one workspace create them in turn (PostgreSQL), and look again
-      // once they hold the lock, in case the batch before created some of them.
-      await lockForTransaction(this.em, 'identities', this.workspace.id);
-      await this.book.load(unheld, [], profileKeys);
+      // New identities: batches creating the same identifier take turns (PostgreSQL: a lock per
+      // identifier), and look again once they hold the locks, in case the batch before created it.
+      const locked = await lockKeysForTransaction(
+        this.em,
+        'identities',
+        unheld.map((key) => `${this.workspace.id}\u0000${identityKeyString(key)}`),
+      );
+      if (locked) await this.book.load(unheld, [], profileKeys);
     }
+    // Events naming a known profile a new way attach identifiers to it: its row is read, and the
+    // rows of all of them in one query rather than one per item.
+    await this.book.load(
+      [],
+      items.flatMap((item) => this.attachingTo(item)),
+    );
     const outcomes: IngestOutcome[] = [];
     const tracked: Array<{ item: TrackItem; customerId: string; created: boolean }> = [];
     for (const item of items) {
@@ -201,6 +171,14 @@ class BatchWriter {
       if (this.book.attach(customer, key)) this.changes.add(customer.id, { kind: 'identity' });
     }
     return { customerId: customer.id, created: !found.customerId };
+  }
+
+  /** The stored profile a track item gives new identifiers to, if any (read before the items). */
+  private attachingTo(item: IngestItem): string[] {
+    if (item.type !== 'track') return [];
+    const found = this.target(item);
+    if ('problem' in found || !found.customerId || this.book.profile(found.customerId)) return [];
+    return item.identities.keys.some((l) => !this.book.holderOf(l.key)) ? [found.customerId] : [];
   }
 
   /** Who an item names: the profile it gives by id, else the holder of its strongest identifier. */
@@ -340,28 +318,35 @@ class BatchWriter {
     const firsts = [...firstOf.values()].sort((a, b) =>
       a.item.messageId < b.item.messageId ? -1 : a.item.messageId > b.item.messageId ? 1 : 0,
     );
-    const rows = firsts.map(({ item, customerId }) => ({
-      id: newId(),
-      workspace: this.workspace.id,
-      customer: this.book.current(customerId),
-      name: item.name,
-      properties: item.properties,
-      occurredAt: item.occurredAt,
-      receivedAt: this.now,
-      messageId: item.messageId,
-    }));
-    const inserted = new Set<string>();
-    for (const chunk of chunks(rows)) {
-      const result = await this.em
-        .createQueryBuilder(Event)
-        .insert(chunk)
-        .onConflict(['workspace', 'messageId'])
-        .ignore()
-        .returning(['messageId'])
-        .execute<Array<{ message_id?: string; messageId?: string }>>('all');
-      for (const row of result) inserted.add((row.messageId ?? row.message_id)!);
-    }
-    const orders = [];
+    const rows = firsts.map(({ item, customerId }): EventRow => [
+      newId(),
+      this.workspace.id,
+      this.book.current(customerId),
+      item.name,
+      JSON.stringify(item.properties),
+      item.occurredAt,
+      this.now,
+      item.messageId,
+    ]);
+    // In item order: of two events giving one orderId, the first one's order is kept.
+    const orders = tracked.flatMap((t): OrderRow[] => {
+      const { item, customerId } = t;
+      if (!item.order || firstOf.get(item.messageId) !== t) return [];
+      const { orderId, amount, currency, items } = item.order;
+      const row = [
+        newId(),
+        this.workspace.id,
+        this.book.current(customerId),
+        orderId,
+        amount,
+        currency,
+        JSON.stringify(items),
+        item.occurredAt,
+        this.now,
+      ];
+      return [{ messageId: item.messageId, row }];
+    });
+    const inserted = await writeEvents(this.em, rows, orders);
     const outcomes: IngestOutcome[] = [];
     for (const t of tracked) {
       const { item, created } = t;
@@ -380,20 +365,6 @@ class BatchWriter {
       });
       if (created) this.changes.all(customer.id);
       else this.changes.add(customer.id, { kind: 'event', name: item.name });
-      if (item.order) {
-        const { orderId, amount, currency, items } = item.order;
-        orders.push({
-          id: newId(),
-          workspace: this.workspace.id,
-          customer: customer.id,
-          orderId,
-          amount,
-          currency,
-          items,
-          occurredAt: item.occurredAt,
-          receivedAt: this.now,
-        });
-      }
       outcomes.push({
         index: item.index,
         status: 'ACCEPTED',
@@ -402,14 +373,6 @@ class BatchWriter {
         mergedCustomerIds: [],
         messageId: item.messageId,
       });
-    }
-    for (const chunk of chunks(orders)) {
-      await this.em
-        .createQueryBuilder(Order)
-        .insert(chunk)
-        .onConflict(['workspace', 'orderId'])
-        .ignore()
-        .execute();
     }
     return outcomes;
   }

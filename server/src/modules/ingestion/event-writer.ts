@@ -1,0 +1,112 @@
+import { insertRows, insertStatement } from '../../db/bulk-insert';
+import { isSqlite, runStatement, type DriverStatement, type Param } from '../../db/driver-sql';
+import type { Em } from '../../db/orm';
+
+/** An event row, in {@link INSERT_EVENT}'s column order; the last column is its messageId. */
+export type EventRow = readonly [
+  id: string,
+  workspaceId: string,
+  customerId: string,
+  name: string,
+  propertiesJson: string,
+  occurredAt: Date,
+  receivedAt: Date,
+  messageId: string,
+];
+
+/** An order row, in {@link INSERT_ORDER}'s column order, with the messageId of its event. */
+export interface OrderRow {
+  readonly messageId: string;
+  readonly row: readonly Param[];
+}
+
+/** A replayed messageId is skipped by the unique index; the rows written return their messageId. */
+const INSERT_EVENT = insertStatement({
+  table: 'events',
+  columns: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['customer_id', 'varchar'],
+    ['name', 'varchar'],
+    ['properties', 'jsonb'],
+    ['occurred_at', 'timestamptz'],
+    ['received_at', 'timestamptz'],
+    ['message_id', 'varchar'],
+  ],
+  ignoreConflictOn: ['workspace_id', 'message_id'],
+  returning: 'message_id',
+});
+
+const ORDER_COLUMNS = [
+  ['id', 'varchar'],
+  ['workspace_id', 'varchar'],
+  ['customer_id', 'varchar'],
+  ['order_id', 'varchar'],
+  ['amount', 'numeric'],
+  ['currency', 'varchar'],
+  ['items', 'jsonb'],
+  ['occurred_at', 'timestamptz'],
+  ['received_at', 'timestamptz'],
+] as const;
+
+const INSERT_ORDER = insertStatement({
+  table: 'orders',
+  columns: ORDER_COLUMNS,
+  ignoreConflictOn: ['workspace_id', 'order_id'],
+});
+
+/**
+ * PostgreSQL: the events and, for those actually written (not replays), their orders, in one
+ * statement; the messageIds written come back.
+ */
+const INSERT_EVENTS_AND_ORDERS: DriverStatement = {
+  sqlite: '',
+  postgres: `with e as (${INSERT_EVENT.postgres})
+    , o as (insert into "orders" (${ORDER_COLUMNS.map(([c]) => `"${c}"`).join(', ')})
+      select ${ORDER_COLUMNS.map(([c]) => `u."${c}"`).join(', ')}
+      from unnest(${ORDER_COLUMNS.map(([, type], i) => `$${9 + i}::${type}[]`).join(', ')},
+        $${9 + ORDER_COLUMNS.length}::varchar[])
+        as u(${ORDER_COLUMNS.map(([c]) => `"${c}"`).join(', ')}, "message_id")
+      where u."message_id" in (select "message_id" from e)
+      on conflict ("workspace_id", "order_id") do nothing)
+    select "message_id" from e`,
+};
+
+/**
+ * Writes the events (in the order given: sort them by messageId, so concurrent batches replaying
+ * the same events lock them in the same order) and the orders of those written; a messageId
+ * already stored is skipped, and its order too. Returns the messageIds written. One statement on
+ * PostgreSQL; on SQLite the events, then the orders of those written.
+ *
+ * @example
+ * const written = await writeEvents(tx, eventRows, orderRows);
+ */
+export async function writeEvents(
+  em: Em,
+  events: readonly EventRow[],
+  orders: readonly OrderRow[],
+): Promise<Set<string>> {
+  if (orders.length === 0 || isSqlite(em)) {
+    const { rows } = await insertRows<{ message_id: string }>(em, INSERT_EVENT, events);
+    const written = new Set(rows.map((row) => row.message_id));
+    const kept = orders.filter((o) => written.has(o.messageId)).map((o) => o.row);
+    await insertRows(em, INSERT_ORDER, kept);
+    return written;
+  }
+  const column = (rows: ReadonlyArray<readonly Param[]>, count: number) =>
+    Array.from({ length: count }, (_, c) => rows.map((row) => row[c] ?? null));
+  const { rows } = await runStatement<{ message_id: string }>(
+    em,
+    INSERT_EVENTS_AND_ORDERS,
+    () => [],
+    () => [
+      ...column(events, INSERT_EVENT.columnCount),
+      ...column(
+        orders.map((o) => o.row),
+        ORDER_COLUMNS.length,
+      ),
+      orders.map((o) => o.messageId),
+    ],
+  );
+  return new Set(rows.map((row) => row.message_id));
+}

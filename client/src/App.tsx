@@ -6,6 +6,7 @@ import { ConnectionContext } from './connection/ConnectionContext';
 import { ConnectScreen } from './connection/ConnectScreen';
 import { useApiKey } from './connection/useApiKey';
 import { router } from './router';
+import { ToastProvider } from './ui/toast/ToastProvider';
 
 /** The Connect screen until there is an API key; then the app, with a GraphQL client for that key. */
 export function App() {
@@ -19,7 +20,9 @@ export function App() {
     <ConnectionContext value={connection}>
       {client ? (
         <UrqlProvider value={client}>
-          <RouterProvider router={router} />
+          <ToastProvider>
+            <RouterProvider router={router} />
+          </ToastProvider>
         </UrqlProvider>
       ) : (
         <ConnectScreen />

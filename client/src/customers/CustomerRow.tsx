@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '../gql';
 import { formatAmount, formatDate, traitText } from './format';
 
@@ -23,7 +24,9 @@ export function CustomerRow(props: {
   return (
     <tr data-testid="customer-row" data-customer-id={customer.id}>
       <td data-testid="customer-name" className={name ? undefined : 'muted'}>
-        {name ?? EMPTY}
+        <Link to={`/customers/${customer.id}`} className="table__link">
+          {name ?? EMPTY}
+        </Link>
       </td>
       <td data-testid="customer-email" className={customer.email ? 'cell--email' : 'muted'}>
         {customer.email ?? EMPTY}

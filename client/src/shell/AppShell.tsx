@@ -17,6 +17,9 @@ export function AppShell() {
         </Link>
         <WorkspaceName />
         <nav className="nav" aria-label="Main">
+          <NavLink to="/segments" className={navClass}>
+            Segments
+          </NavLink>
           <NavLink to="/customers" className={navClass}>
             Customers
           </NavLink>

@@ -31,8 +31,8 @@ export function EditorToolbar(props: {
 }) {
   const s = props.saveStatus;
   return (
-    <div className="toolbar" role="toolbar" aria-label="Journey">
-      <div className="toolbar__title">
+    <div className="editor-toolbar" role="toolbar" aria-label="Journey">
+      <div className="editor-toolbar__title">
         <h1 data-testid="journey-name">{props.name}</h1>
         <span
           className={props.liveVersion ? 'badge badge--live' : 'badge'}
@@ -41,7 +41,7 @@ export function EditorToolbar(props: {
           {props.liveVersion ? `Live · v${props.liveVersion}` : 'Draft'}
         </span>
         <span
-          className={`toolbar__save toolbar__save--${s.state}`}
+          className={`editor-toolbar__save editor-toolbar__save--${s.state}`}
           data-testid="save-status"
           data-state={s.state}
           title={s.state === 'error' ? s.message : undefined}
@@ -50,7 +50,7 @@ export function EditorToolbar(props: {
         </span>
       </div>
       {props.stats && (
-        <div className="toolbar__stats" data-testid="journey-stats">
+        <div className="editor-toolbar__stats" data-testid="journey-stats">
           <span>
             <b data-testid="journey-entered">{props.stats.entered}</b> entered
           </span>
@@ -67,7 +67,7 @@ export function EditorToolbar(props: {
           </span>
         </div>
       )}
-      <div className="toolbar__actions">
+      <div className="editor-toolbar__actions">
         <button
           type="button"
           className="button button--ghost"

@@ -95,9 +95,7 @@ function EditorFrame(props: Props & { readonly store: ReturnType<typeof createEd
   const [publishing, setPublishing] = useState(false);
   const [published, publish] = useMutation(PublishJourneyMutation);
   const [simulating, setSimulating] = useState(false);
-  const [simPath, setSimPath] = useState<{ path?: ReadonlyMap<string, number>; at?: string }>(
-    {},
-  );
+  const [simPath, setSimPath] = useState<{ path?: ReadonlyMap<string, number>; at?: string }>({});
 
   useCanvasShortcuts(store, false);
 

@@ -60,6 +60,11 @@ export function useAutosave(store: EditorStore, journeyId: string, initialRevisi
     return run;
   }, [store, journeyId, save]);
 
+  const latestFlush = useRef(flush);
+  useEffect(() => {
+    latestFlush.current = flush;
+  }, [flush]);
+
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = selectEdits(store.getState());
@@ -69,13 +74,13 @@ export function useAutosave(store: EditorStore, journeyId: string, initialRevisi
       last = edits;
       setStatus((s) => (s.state === 'conflict' ? s : { state: 'pending' }));
       clearTimeout(timer);
-      timer = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+      timer = setTimeout(() => void latestFlush.current(), AUTOSAVE_DELAY_MS);
     });
     return () => {
       unsubscribe();
       clearTimeout(timer);
     };
-  }, [store, flush]);
+  }, [store]);
 
   return { status, flush };
 }

@@ -11,7 +11,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { connect } from '../editor/commands/connect';
 import { addStep } from '../editor/commands/add-step';
 import {
@@ -50,6 +50,8 @@ export function JourneyCanvas({
   const nodes = useEditor(selectNodes);
   const rawEdges = useEditor(selectEdges);
   const { screenToFlowPosition } = useReactFlow();
+  // Fit the view to a journey that opens with steps; an empty canvas keeps its zoom while drawing.
+  const [fitOnOpen] = useState(() => nodes.length > 0);
   const edges = useMemo(
     () =>
       edgeProblems.size === 0
@@ -109,7 +111,7 @@ export function JourneyCanvas({
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         deleteKeyCode={readOnly ? null : DELETE_KEYS}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
         proOptions={PRO_OPTIONS}
@@ -119,6 +121,11 @@ export function JourneyCanvas({
         <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Journey overview" />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
       </ReactFlow>
+      {nodes.length === 0 && (
+        <div className="canvas__empty">
+          <p>Drag a Trigger here from the steps on the left to say who enters and when.</p>
+        </div>
+      )}
     </div>
   );
 }

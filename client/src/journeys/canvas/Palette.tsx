@@ -1,6 +1,7 @@
 import type { JourneyNodeKind } from '@cairn/schema';
 import type { DragEvent } from 'react';
 import { PALETTE_KINDS, STEP_KINDS } from './step-meta';
+import { StepIcon } from './StepIcon';
 
 /** The data transfer type a palette item is dragged with. */
 export const STEP_DRAG_TYPE = 'application/x-cairn-step';
@@ -32,9 +33,7 @@ export function Palette({ onAdd }: { readonly onAdd: (kind: JourneyNodeKind) => 
                 onClick={() => onAdd(kind)}
                 data-testid={`palette-${kind}`}
               >
-                <span className="step__glyph" aria-hidden="true">
-                  {meta.glyph}
-                </span>
+                <StepIcon kind={kind} />
                 <span>
                   <span className="palette__name">{meta.title}</span>
                   <span className="palette__desc">{meta.hint}</span>

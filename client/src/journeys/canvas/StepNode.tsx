@@ -5,6 +5,7 @@ import type { FlowNode } from '../editor/flow.types';
 import { toJourneyNode } from '../editor/graph-convert';
 import { useCanvasAnnotations } from './CanvasAnnotations';
 import { handleLabel, STEP_KINDS, summarize } from './step-meta';
+import { StepIcon } from './StepIcon';
 
 const ORIGIN = { x: 0, y: 0 };
 
@@ -36,9 +37,7 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
     >
       {acceptsInput(node) && <Handle type="target" position={Position.Top} className="step__in" />}
       <div className="step__head">
-        <span className="step__glyph" aria-hidden="true">
-          {meta.glyph}
-        </span>
+        <StepIcon kind={step.kind} />
         <span className="step__kind">{meta.title}</span>
         {order !== undefined && <span className="step__order">{order}</span>}
         {mine.length > 0 && (

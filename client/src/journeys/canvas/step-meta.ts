@@ -3,28 +3,23 @@ import type { StepBody } from '../editor/flow.types';
 
 /** How each kind of step looks in the palette and on the canvas. */
 export const STEP_KINDS = {
-  trigger: { title: 'Trigger', hint: 'Where customers enter', glyph: '⚡', tone: 'trigger' },
-  wait: { title: 'Wait', hint: 'A delay, a time of day, or an event', glyph: '⏱', tone: 'flow' },
-  condition: { title: 'Condition', hint: 'Yes / no on a rule', glyph: '◇', tone: 'decision' },
+  trigger: { title: 'Trigger', hint: 'Where customers enter', tone: 'trigger' },
+  wait: { title: 'Wait', hint: 'A delay, a time of day, or an event', tone: 'flow' },
+  condition: { title: 'Condition', hint: 'Yes / no on a rule', tone: 'decision' },
   split: {
     title: 'Split',
     hint: 'Branches on rules, first match wins',
-    glyph: '⑂',
     tone: 'decision',
   },
-  randomSplit: { title: 'A/B split', hint: 'Weighted random arms', glyph: '%', tone: 'decision' },
+  randomSplit: { title: 'A/B split', hint: 'Weighted random arms', tone: 'decision' },
   action: {
     title: 'Message',
     hint: 'Email, SMS, push, webhook, update',
-    glyph: '✉',
     tone: 'action',
   },
-  goal: { title: 'Goal', hint: 'A conversion to count', glyph: '★', tone: 'goal' },
-  exit: { title: 'Exit', hint: 'The journey ends here', glyph: '■', tone: 'exit' },
-} as const satisfies Record<
-  JourneyNodeKind,
-  { title: string; hint: string; glyph: string; tone: string }
->;
+  goal: { title: 'Goal', hint: 'A conversion to count', tone: 'goal' },
+  exit: { title: 'Exit', hint: 'The journey ends here', tone: 'exit' },
+} as const satisfies Record<JourneyNodeKind, { title: string; hint: string; tone: string }>;
 
 /** The palette, in the order a journey is usually drawn. */
 export const PALETTE_KINDS = Object.keys(STEP_KINDS) as JourneyNodeKind[];

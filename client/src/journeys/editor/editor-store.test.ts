@@ -28,6 +28,15 @@ describe('the editor store', () => {
     expect(store.getState().edits).toBe(3);
   });
 
+  it('does not count selection as an edit to save', () => {
+    const store = createEditorStore(example());
+    store.run((d) => ({ ...d, nodes: d.nodes.map((n) => ({ ...n, selected: true })) }), 'skip');
+    expect(store.getState().edits).toBe(0);
+    expect(selectSelectedNode(store.getState())).toBeUndefined();
+    store.run((d) => addStep(d, 'exit', { x: 0, y: 0 }, 'x2', newId));
+    expect(store.getState().edits).toBe(1);
+  });
+
   it('records a whole drag as one undo step', () => {
     const store = createEditorStore(example());
     const move = (x: number, dragging: boolean) =>

@@ -6,7 +6,7 @@ import type { Clip } from './commands/clipboard';
 export interface EditorState {
   readonly history: History<EditorDoc>;
   readonly clipboard?: Clip;
-  /** Bumped on every change of the document (autosave watches it). */
+  /** Bumped on every edit of the document, not on selection or measurement (autosave watches it). */
   readonly edits: number;
 }
 
@@ -38,13 +38,17 @@ export function createEditorStore(doc: EditorDoc): EditorStore {
     state = next;
     for (const l of listeners) l();
   };
-  const withHistory = (history: History<EditorDoc>) =>
+  /** Selection and measurements (`skip`) change the present without being an edit to save. */
+  const withHistory = (history: History<EditorDoc>, mode: Record = 'record') =>
     history === state.history
       ? state
       : {
           ...state,
           history,
-          edits: history.present === state.history.present ? state.edits : state.edits + 1,
+          edits:
+            mode === 'skip' || history.present === state.history.present
+              ? state.edits
+              : state.edits + 1,
         };
   return {
     getState: () => state,
@@ -53,7 +57,7 @@ export function createEditorStore(doc: EditorDoc): EditorStore {
       return () => listeners.delete(listener);
     },
     run(command, mode = 'record') {
-      set(withHistory(push(state.history, command(state.history.present), mode)));
+      set(withHistory(push(state.history, command(state.history.present), mode), mode));
     },
     undo: () => set(withHistory(undo(state.history))),
     redo: () => set(withHistory(redo(state.history))),

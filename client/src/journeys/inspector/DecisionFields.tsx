@@ -88,7 +88,7 @@ export function RandomSplitFields(props: {
             onChange={(weight) => setArm(i, { weight: weight ?? 0 })}
             testId={`arm-weight-${i}`}
           />
-          <label className="field field--check">
+          <label className="field field--inline">
             <input
               type="checkbox"
               checked={a.control === true}

@@ -6,6 +6,7 @@ import type { FlowNode, StepBody } from '../editor/flow.types';
 import { selectSelectedNode, selectSettings } from '../editor/selectors';
 import { useEditor } from '../editor/useEditor';
 import { STEP_KINDS } from '../canvas/step-meta';
+import { StepIcon } from '../canvas/StepIcon';
 import { ActionFields } from './ActionFields';
 import { ConditionFields, RandomSplitFields, SplitFields } from './DecisionFields';
 import { TextField } from './fields';
@@ -37,9 +38,9 @@ export function Inspector({ readOnly }: { readonly readOnly: boolean }) {
   return (
     <aside className="inspector" aria-label={`${meta.title} settings`} data-testid="inspector">
       <h2 className="inspector__title">
-        <span className={`step__glyph step--${meta.tone}`} aria-hidden="true">
-          {meta.glyph}
-        </span>{' '}
+        <span className={`step--${meta.tone} inspector__icon`}>
+          <StepIcon kind={node.data.step.kind} />
+        </span>
         {meta.title}
       </h2>
       <fieldset disabled={readOnly} className="inspector__fields">

@@ -30,7 +30,7 @@ export function SettingsFields(props: {
           onChange(v === undefined ? without(s, 'maxEntries') : { ...s, maxEntries: v })
         }
       />
-      <label className="field field--check">
+      <label className="field field--inline">
         <input
           type="checkbox"
           checked={s.exitOnGoal}
@@ -38,7 +38,7 @@ export function SettingsFields(props: {
         />{' '}
         Customers who reach a goal leave the journey
       </label>
-      <label className="field field--check">
+      <label className="field field--inline">
         <input
           type="checkbox"
           checked={frequencyCap !== undefined}
@@ -68,7 +68,7 @@ export function SettingsFields(props: {
           />
         </div>
       )}
-      <label className="field field--check">
+      <label className="field field--inline">
         <input
           type="checkbox"
           checked={quietHours !== undefined}

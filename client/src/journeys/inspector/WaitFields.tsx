@@ -62,7 +62,7 @@ export function WaitFields({ step, onChange }: { step: Step; onChange: (s: Step)
             onChange={(event) => set({ ...w, event })}
             testId="wait-event"
           />
-          <label className="field field--check">
+          <label className="field field--inline">
             <input
               type="checkbox"
               checked={w.timeout !== undefined}

@@ -180,6 +180,21 @@ await stage(
   },
 );
 
+// Frame time while dragging a step on a large journey canvas (Chromium, the built client).
+if (existsSync(chromium)) {
+  await stage(
+    'benchmark: journey canvas drag (small size)',
+    pnpm,
+    [...pnpmArgs, '--filter', '@cairn/test', 'bench:journey-canvas'],
+    root,
+    {
+      ...benchEnv,
+      BENCH_JOURNEY_NODES: process.env.BENCH_JOURNEY_NODES ?? '60',
+      BENCH_JOURNEY_MOVES: process.env.BENCH_JOURNEY_MOVES ?? '30',
+    },
+  );
+} else skip('benchmark: journey canvas drag', `no Chromium at ${chromium}`);
+
 let passed = 0;
 let failed = 0;
 let pending = 0;

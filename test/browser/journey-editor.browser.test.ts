@@ -196,6 +196,7 @@ async function drawPublishAndCount(page: Page, id: string) {
   });
   expect(response.status).toBe(200);
   await poll(() => page.getByTestId(`step-entered-${wait}`).textContent(), 30_000).toBe('1');
+  expect(await page.getByTestId(`step-entered-${trigger}`).textContent()).toBe('1');
   await poll(() => page.getByTestId('journey-entered').textContent()).toBe('1');
   await page.screenshot({ path: `${ARTIFACTS}journey-editor-live.png` });
 }

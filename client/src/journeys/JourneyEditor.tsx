@@ -13,12 +13,12 @@ import { useCanvasShortcuts } from './canvas/useCanvasShortcuts';
 import { addStep } from './editor/commands/add-step';
 import { moveNodes } from './editor/commands/move-nodes';
 import { autoLayout, STEP_SIZE } from './editor/auto-layout';
-import { createCompileCache } from './editor/compile-doc';
 import { createEditorStore } from './editor/editor-store';
 import { EditorStoreContext } from './editor/EditorStoreContext';
 import { fromGraph, toGraph } from './editor/graph-convert';
 import { newElementId } from './editor/new-step';
-import { selectCanRedo, selectCanUndo, selectDoc } from './editor/selectors';
+import { selectCanRedo, selectCanUndo } from './editor/selectors';
+import { useCompilation } from './editor/useCompilation';
 import { useEditor } from './editor/useEditor';
 import { EventNames } from './inspector/fields';
 import { Inspector } from './inspector/Inspector';
@@ -74,7 +74,6 @@ function EditorFrame(props: Props & { readonly store: ReturnType<typeof createEd
   const { journey, store } = props;
   const toast = useToast();
   const flow = useReactFlow();
-  const doc = useEditor(selectDoc);
   const canUndo = useEditor(selectCanUndo);
   const canRedo = useEditor(selectCanRedo);
   const data = useMemo<InspectorData>(
@@ -86,12 +85,15 @@ function EditorFrame(props: Props & { readonly store: ReturnType<typeof createEd
     [props.catalog, props.segments, props.customers],
   );
   const catalog = useMemo(() => ruleCatalog(data.catalog, data.segments), [data]);
-  const [compile] = useState(createCompileCache);
-  const compiled = useMemo(() => compile(doc, catalog), [compile, doc, catalog]);
+  const compiled = useCompilation(catalog);
   const { status: saveStatus, flush } = useAutosave(store, journey.id, journey.draftRevision);
   const [liveVersion, setLiveVersion] = useState(journey.liveVersion ?? undefined);
   const [versions, setVersions] = useState(journey.versions);
-  const { stats, counts } = useJourneyStats(journey.id, liveVersion !== undefined);
+  const { stats, counts } = useJourneyStats(
+    journey.id,
+    liveVersion !== undefined,
+    compiled.triggerIds,
+  );
   const [publishing, setPublishing] = useState(false);
   const [published, publish] = useMutation(PublishJourneyMutation);
   const [simulating, setSimulating] = useState(false);
@@ -207,7 +209,7 @@ function EditorFrame(props: Props & { readonly store: ReturnType<typeof createEd
       {publishing && (
         <PublishDialog
           before={lastVersion}
-          after={toGraph(doc)}
+          after={toGraph(store.getState().history.present)}
           publishing={published.fetching}
           onConfirm={() => void confirmPublish()}
           onCancel={() => setPublishing(false)}

@@ -6,8 +6,16 @@ import type { NodeCounts } from './canvas/CanvasAnnotations';
 /** How often the counts on a published journey are refreshed. */
 export const STATS_REFRESH_MS = 2_000;
 
-/** Per-step counts of the live version, refreshed every `STATS_REFRESH_MS` while shown. */
-export function useJourneyStats(journeyId: string, enabled: boolean) {
+/**
+ * Per-step counts of the live version, refreshed every `STATS_REFRESH_MS` while shown. Customers
+ * pass through a trigger without stopping, so the server counts none there: a trigger step shows
+ * the journey's own entries and conversions.
+ */
+export function useJourneyStats(
+  journeyId: string,
+  enabled: boolean,
+  triggerIds: readonly string[],
+) {
   const [{ data }, refresh] = useQuery({
     query: JourneyStatsQuery,
     variables: { id: journeyId },
@@ -20,9 +28,14 @@ export function useJourneyStats(journeyId: string, enabled: boolean) {
     return () => clearInterval(timer);
   }, [enabled, refresh]);
   const stats = data?.journey?.stats;
-  const counts = useMemo(
-    () => (stats ? new Map<string, NodeCounts>(stats.nodes.map((n) => [n.nodeId, n])) : undefined),
-    [stats],
-  );
+  const triggers = triggerIds.join('\n');
+  const counts = useMemo(() => {
+    if (!stats) return undefined;
+    const byNode = new Map<string, NodeCounts>(stats.nodes.map((n) => [n.nodeId, n]));
+    for (const id of triggers.split('\n'))
+      if (id && !byNode.has(id))
+        byNode.set(id, { entered: stats.entered, waiting: 0, converted: stats.converted });
+    return byNode;
+  }, [stats, triggers]);
   return { stats, counts };
 }

@@ -14,6 +14,8 @@ export interface DocCompilation {
   readonly warnings: number;
   readonly byNode: ReadonlyMap<string, readonly JourneyProblem[]>;
   readonly byEdge: ReadonlyMap<string, readonly JourneyProblem[]>;
+  /** The trigger steps' ids (live counts show the journey's entries on them). */
+  readonly triggerIds: readonly string[];
 }
 
 /**
@@ -28,7 +30,10 @@ export function createCompileCache(): (doc: EditorDoc, catalog?: JourneyCatalog)
       last = { ...last, doc };
       return last.out;
     }
-    const out = groupProblems(compileJourney(toGraph(doc), { catalog }));
+    const out = {
+      ...groupProblems(compileJourney(toGraph(doc), { catalog })),
+      triggerIds: doc.nodes.filter((n) => n.data.step.kind === 'trigger').map((n) => n.id),
+    };
     last = { doc, catalog, out };
     return out;
   };
@@ -40,7 +45,7 @@ function sameStructure(a: EditorDoc, b: EditorDoc): boolean {
   return a.nodes.every((n, i) => n.id === b.nodes[i]!.id && n.data === b.nodes[i]!.data);
 }
 
-function groupProblems(result: JourneyCompilation): DocCompilation {
+function groupProblems(result: JourneyCompilation): Omit<DocCompilation, 'triggerIds'> {
   const byNode = new Map<string, JourneyProblem[]>();
   const byEdge = new Map<string, JourneyProblem[]>();
   const add = (map: Map<string, JourneyProblem[]>, key: string, p: JourneyProblem) =>

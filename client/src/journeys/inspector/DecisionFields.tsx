@@ -1,6 +1,6 @@
 import type { StepBody } from '../editor/flow.types';
 import { emptyRule, newElementId } from '../editor/new-step';
-import { NumberField, TextField } from './fields';
+import { CheckField, NumberField, TextField } from './fields';
 import { RuleField } from './RuleField';
 
 type Condition = Extract<StepBody, { kind: 'condition' }>;
@@ -88,14 +88,19 @@ export function RandomSplitFields(props: {
             onChange={(weight) => setArm(i, { weight: weight ?? 0 })}
             testId={`arm-weight-${i}`}
           />
-          <label className="field field--inline">
-            <input
-              type="checkbox"
-              checked={a.control === true}
-              onChange={(e) => setArm(i, { control: e.target.checked || undefined })}
-            />{' '}
-            Control
-          </label>
+          <CheckField
+            label="Control (holdout)"
+            checked={a.control === true}
+            onChange={(control) => {
+              const { control: _was, ...arm } = a;
+              onChange({
+                ...step,
+                arms: step.arms.map((x, j) =>
+                  j === i ? (control ? { ...arm, control } : arm) : x,
+                ),
+              });
+            }}
+          />
           <button
             type="button"
             className="button button--ghost"

@@ -1,5 +1,5 @@
 import { REENTRY_POLICIES, type JourneySettings, type ReentryPolicy } from '@cairn/schema';
-import { DurationField, NumberField, SelectField, TextField } from './fields';
+import { CheckField, DurationField, NumberField, SelectField, TextField } from './fields';
 
 const REENTRY: Record<ReentryPolicy, string> = {
   never: 'Never again',
@@ -30,29 +30,23 @@ export function SettingsFields(props: {
           onChange(v === undefined ? without(s, 'maxEntries') : { ...s, maxEntries: v })
         }
       />
-      <label className="field field--inline">
-        <input
-          type="checkbox"
-          checked={s.exitOnGoal}
-          onChange={(e) => onChange({ ...s, exitOnGoal: e.target.checked })}
-        />{' '}
-        Customers who reach a goal leave the journey
-      </label>
-      <label className="field field--inline">
-        <input
-          type="checkbox"
-          checked={frequencyCap !== undefined}
-          data-testid="settings-frequency-cap"
-          onChange={(e) =>
-            onChange(
-              e.target.checked
-                ? { ...s, frequencyCap: { max: 3, per: { amount: 1, unit: 'days' } } }
-                : without(s, 'frequencyCap'),
-            )
-          }
-        />{' '}
-        Frequency cap
-      </label>
+      <CheckField
+        label="Customers who reach a goal leave the journey"
+        checked={s.exitOnGoal}
+        onChange={(exitOnGoal) => onChange({ ...s, exitOnGoal })}
+      />
+      <CheckField
+        label="Frequency cap"
+        checked={frequencyCap !== undefined}
+        testId="settings-frequency-cap"
+        onChange={(on) =>
+          onChange(
+            on
+              ? { ...s, frequencyCap: { max: 3, per: { amount: 1, unit: 'days' } } }
+              : without(s, 'frequencyCap'),
+          )
+        }
+      />
       {frequencyCap && (
         <div className="field__group">
           <NumberField
@@ -68,21 +62,16 @@ export function SettingsFields(props: {
           />
         </div>
       )}
-      <label className="field field--inline">
-        <input
-          type="checkbox"
-          checked={quietHours !== undefined}
-          data-testid="settings-quiet-hours"
-          onChange={(e) =>
-            onChange(
-              e.target.checked
-                ? { ...s, quietHours: { start: '21:00', end: '08:00' } }
-                : without(s, 'quietHours'),
-            )
-          }
-        />{' '}
-        Quiet hours (in the customer’s time zone)
-      </label>
+      <CheckField
+        label="Quiet hours (in the customer’s time zone)"
+        checked={quietHours !== undefined}
+        testId="settings-quiet-hours"
+        onChange={(on) =>
+          onChange(
+            on ? { ...s, quietHours: { start: '21:00', end: '08:00' } } : without(s, 'quietHours'),
+          )
+        }
+      />
       {quietHours && (
         <div className="field__row">
           <TextField

@@ -1,6 +1,6 @@
 import { WAIT_TYPES, type WaitSpec, type WaitType } from '@cairn/schema';
 import type { StepBody } from '../editor/flow.types';
-import { DurationField, SelectField, TextField, WeekdaysField } from './fields';
+import { CheckField, DurationField, SelectField, TextField, WeekdaysField } from './fields';
 import { EVENT_NAMES_LIST } from './InspectorContext';
 
 type Step = Extract<StepBody, { kind: 'wait' }>;
@@ -62,20 +62,17 @@ export function WaitFields({ step, onChange }: { step: Step; onChange: (s: Step)
             onChange={(event) => set({ ...w, event })}
             testId="wait-event"
           />
-          <label className="field field--inline">
-            <input
-              type="checkbox"
-              checked={w.timeout !== undefined}
-              onChange={(e) =>
-                set(
-                  e.target.checked
-                    ? { ...w, timeout: { amount: 3, unit: 'days' } }
-                    : { type: w.type, event: w.event, ...(w.where ? { where: w.where } : {}) },
-                )
-              }
-            />{' '}
-            Give up after a timeout (output “timeout”)
-          </label>
+          <CheckField
+            label="Give up after a timeout (output “timeout”)"
+            checked={w.timeout !== undefined}
+            onChange={(on) =>
+              set(
+                on
+                  ? { ...w, timeout: { amount: 3, unit: 'days' } }
+                  : { type: w.type, event: w.event, ...(w.where ? { where: w.where } : {}) },
+              )
+            }
+          />
           {w.timeout && (
             <DurationField
               label="Timeout"

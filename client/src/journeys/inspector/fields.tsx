@@ -188,3 +188,23 @@ export function EventNames({
     </datalist>
   );
 }
+
+/** A checkbox with its label on the same line. */
+export function CheckField(props: {
+  readonly label: string;
+  readonly checked: boolean;
+  readonly onChange: (checked: boolean) => void;
+  readonly testId?: string;
+}) {
+  return (
+    <label className="field field--inline">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      {props.label}
+    </label>
+  );
+}

@@ -122,6 +122,48 @@ describe('the journey editor', () => {
   );
 });
 
+describe('the journeys list and the simulation panel', () => {
+  it(
+    'lists a journey by status, opens it, and steps a simulated customer through it',
+    { timeout: 120_000 },
+    async () => {
+      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      problems = await watchForProblems(context);
+      const page = await context.newPage();
+      await page.goto(`${cairn.baseUrl}/journeys`);
+      await page.getByLabel('Start from an example').selectOption('cartAbandoned');
+      await page.getByTestId('journey-canvas').waitFor();
+      await poll(() => page.getByTestId('journey-name').textContent()).toBe('Cart abandoned');
+      await poll(() => page.getByTestId('publish').isDisabled()).toBe(false);
+
+      await page.getByTestId('simulate').click();
+      await page.getByTestId('simulation-customer').selectOption('');
+      await page.getByTestId('simulation-timeline').fill('+0m Cart Abandoned');
+      await page.getByTestId('simulation-run').click();
+      // No order within 5 minutes: the wait times out and the reminder goes out.
+      await poll(() => page.getByTestId('simulation-outcome').textContent()).toContain('Entered');
+      await poll(() => page.locator('.step--current').count()).toBe(1);
+      const visited = () => page.locator('.step--visited').count();
+      const first = await visited();
+      await page.getByTestId('simulation-next').click();
+      await page.getByTestId('simulation-next').click();
+      await poll(visited).toBeGreaterThan(first);
+      await poll(() => page.getByTestId('step-reminder').getAttribute('class')).toContain(
+        'step--visited',
+      );
+      await page.screenshot({ path: `${ARTIFACTS}journey-editor-simulation.png` });
+
+      await page.goto(`${cairn.baseUrl}/journeys`);
+      await poll(() => page.getByTestId('journeys-table').textContent()).toContain(
+        'Cart abandoned',
+      );
+      await page.getByLabel('Status').selectOption('active');
+      await poll(() => page.getByTestId('journeys-empty').count()).toBe(1);
+      await page.screenshot({ path: `${ARTIFACTS}journeys-list.png` });
+    },
+  );
+});
+
 async function drawPublishAndCount(page: Page, id: string) {
   await poll(() => page.getByTestId('problem').count()).toBeGreaterThan(0);
   await page.screenshot({ path: `${ARTIFACTS}journey-editor-empty.png` });

@@ -34,6 +34,7 @@ const EDGE_DEFAULTS = { type: 'smoothstep' } as const;
 const PRO_OPTIONS = { hideAttribution: true };
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
 const DELETE_KEYS = ['Backspace', 'Delete'];
+const MINIMAP_STYLE = { width: 150, height: 96 };
 const minimapColor = (n: FlowNode) => `var(--step-${STEP_KINDS[n.data.step.kind].tone})`;
 
 const isStepKind = (v: string): v is JourneyNodeKind => v in STEP_KINDS;
@@ -118,7 +119,13 @@ export function JourneyCanvas({
         onlyRenderVisibleElements
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} ariaLabel="Journey overview" />
+        <MiniMap
+          style={MINIMAP_STYLE}
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          ariaLabel="Journey overview"
+        />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
       </ReactFlow>
       {nodes.length === 0 && (

@@ -39,7 +39,7 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
       <div className="step__head">
         <StepIcon kind={step.kind} />
         <span className="step__kind">{meta.title}</span>
-        {order !== undefined && <span className="step__order">{order}</span>}
+        {order !== undefined && order > 0 && <span className="step__order">{order}</span>}
         {mine.length > 0 && (
           <span
             className={errors ? 'step__badge step__badge--error' : 'step__badge'}

@@ -54,7 +54,11 @@ export function SimulationPanel(props: {
   const show = (steps: readonly Step[], count: number) => {
     setShown(count);
     const path = new Map<string, number>();
+    // The trigger is where the customer entered: lit first, before the steps it led to.
+    for (const n of props.store.getState().history.present.nodes)
+      if (n.data.step.kind === 'trigger') path.set(n.id, 0);
     steps.slice(0, count).forEach((s, i) => path.has(s.nodeId) || path.set(s.nodeId, i + 1));
+    if (steps.length === 0) path.clear();
     props.onStep(path, steps[count - 1]?.nodeId);
   };
 

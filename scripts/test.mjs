@@ -180,6 +180,35 @@ await stage(
   },
 );
 
+// Journey runtime: `cairn worker` processes (SQLite; PostgreSQL with 1 and 2 workers) move customers
+// through a 6-node journey; fails when a customer does not finish or a message is missing.
+await stage(
+  `benchmark: journey runtime (small size${pgUp ? '' : ', SQLite only'})`,
+  pnpm,
+  [...pnpmArgs, '--filter', '@cairn/test', 'bench:journeys'],
+  root,
+  {
+    ...benchEnv,
+    BENCH_JOURNEY_CUSTOMERS: process.env.BENCH_JOURNEY_CUSTOMERS ?? '300',
+    ...(pgUp ? {} : { BENCH_ENGINES: 'sqlite' }),
+  },
+);
+
+// Frame time while dragging a step on a large journey canvas (Chromium, the built client).
+if (existsSync(chromium)) {
+  await stage(
+    'benchmark: journey canvas drag (small size)',
+    pnpm,
+    [...pnpmArgs, '--filter', '@cairn/test', 'bench:journey-canvas'],
+    root,
+    {
+      ...benchEnv,
+      BENCH_JOURNEY_NODES: process.env.BENCH_JOURNEY_NODES ?? '60',
+      BENCH_JOURNEY_MOVES: process.env.BENCH_JOURNEY_MOVES ?? '30',
+    },
+  );
+} else skip('benchmark: journey canvas drag', `no Chromium at ${chromium}`);
+
 let passed = 0;
 let failed = 0;
 let pending = 0;

@@ -1,6 +1,8 @@
 import { createBrowserRouter, redirect } from 'react-router';
 import { CustomerPage } from './customers/CustomerPage';
 import { CustomersPage } from './customers/CustomersPage';
+import { JourneyEditorPage } from './journeys/JourneyEditorPage';
+import { JourneysPage } from './journeys/JourneysPage';
 import { PlaygroundPage } from './playground/PlaygroundPage';
 import { AppShell } from './shell/AppShell';
 import { NotFoundPage } from './shell/NotFoundPage';
@@ -21,6 +23,8 @@ export const router = createBrowserRouter([
       { path: 'segments', element: <SegmentsPage /> },
       { path: 'segments/new', element: <SegmentBuilderPage /> },
       { path: 'segments/:id', element: <SegmentBuilderPage /> },
+      { path: 'journeys', element: <JourneysPage /> },
+      { path: 'journeys/:id', element: <JourneyEditorPage /> },
       { path: 'playground', element: <PlaygroundPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

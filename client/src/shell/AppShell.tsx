@@ -17,6 +17,9 @@ export function AppShell() {
         </Link>
         <WorkspaceName />
         <nav className="nav" aria-label="Main">
+          <NavLink to="/journeys" className={navClass}>
+            Journeys
+          </NavLink>
           <NavLink to="/segments" className={navClass}>
             Segments
           </NavLink>

@@ -7,6 +7,7 @@ import { CustomerResolver } from '../modules/customer/customer.resolver';
 import { IngestResolver } from '../modules/ingestion/ingest.resolver';
 import { CustomerJourneysResolver } from '../modules/journey/customer-journeys.resolver';
 import { JourneyResolver } from '../modules/journey/journey.resolver';
+import { ScoringResolver } from '../modules/scoring/scoring.resolver';
 import { SegmentResolver } from '../modules/segment/segment.resolver';
 import { SegmentAnalyticsResolver } from '../modules/segment/analytics/segment-analytics.resolver';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
@@ -24,6 +25,7 @@ export const resolvers = [
   CatalogResolver,
   JourneyResolver,
   CustomerJourneysResolver,
+  ScoringResolver,
 ] as const;
 
 export function buildCairnSchema(): Promise<GraphQLSchema> {

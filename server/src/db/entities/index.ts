@@ -6,6 +6,7 @@ import { CustomerMerge } from './customer-merge.entity';
 import { ErasedIdentity } from './erased-identity.entity';
 import { Event } from './event.entity';
 import { Identity } from './identity.entity';
+import { LeadNotification } from './lead-notification.entity';
 import { Journey } from './journey.entity';
 import { JourneyEnrollment } from './journey-enrollment.entity';
 import { JourneyStep } from './journey-step.entity';
@@ -14,6 +15,8 @@ import { JourneyVersion } from './journey-version.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { Order } from './order.entity';
 import { ScoreEntry } from './score-entry.entity';
+import { ScoringModel } from './scoring-model.entity';
+import { ScoringRecheck } from './scoring-recheck.entity';
 import { Segment } from './segment.entity';
 import { SegmentMembership } from './segment-membership.entity';
 import { SegmentRecheck } from './segment-recheck.entity';
@@ -23,6 +26,9 @@ import { Workspace } from './workspace.entity';
 
 export {
   ApiKey,
+  LeadNotification,
+  ScoringModel,
+  ScoringRecheck,
   CatalogEvent,
   CatalogEventProperty,
   CatalogTrait,
@@ -55,6 +61,7 @@ export { JOURNEY_STATUSES, type JourneyStatus } from './journey.entity';
 export type { EnrollmentStatus } from './journey-enrollment.entity';
 export type { OutboxStatus } from './outbox-message.entity';
 export type { OrderItem } from './order.entity';
+export type { ScoreRuleSpec } from './scoring-model.entity';
 export type { TransitionCause, TransitionKind } from './segment-transition.entity';
 
 /** Every entity the ORM knows. Adding one: create `x.entity.ts`, list it here, then run `pnpm --filter @cairn/server migration:create`. */
@@ -83,4 +90,7 @@ export const entities = [
   JourneyStep,
   JourneyTimer,
   OutboxMessage,
+  ScoringModel,
+  ScoringRecheck,
+  LeadNotification,
 ];

@@ -11,6 +11,7 @@ import { recordCatalog } from '../catalog/catalog.store';
 import { CustomerChanges } from '../segment/membership/customer-changes';
 import { updateMemberships } from '../segment/membership/segment-updater';
 import { journeysOnEvents, type IngestedEvent } from '../journey/runtime/on-events';
+import { afterIngestedBatch } from '../scoring/after-batch';
 import { IdentityBook } from '../identity/identity-book';
 import { mergeProfiles } from '../identity/customer-merge';
 import type { Profile } from '../identity/identity-book';
@@ -188,6 +189,11 @@ class BatchWriter {
       const changed = new Map([...traitsChanged].map((id) => [id, 'all' as const]));
       await updateMemberships(this.em, this.workspace, changed, this.now, 'data');
     }
+    await afterIngestedBatch(this.em, this.workspace, {
+      changed: this.changes.byCustomer,
+      stored: this.stored,
+      now: this.now,
+    });
     await recordCatalog(this.em, this.workspace.id, this.catalog);
     return outcomes;
   }

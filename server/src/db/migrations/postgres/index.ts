@@ -6,6 +6,7 @@ import { Migration20261123162500_rule_functions } from './Migration2026112316250
 import { Migration20261123180129_customer_data } from './Migration20261123180129_customer_data';
 import { Migration20261123183623_segments } from './Migration20261123183623_segments';
 import { Migration20261201214647_journeys } from './Migration20261201214647_journeys';
+import { Migration20261201221550_scoring } from './Migration20261201221550_scoring';
 
 export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -14,4 +15,5 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123180129_customer_data', class: Migration20261123180129_customer_data },
   { name: 'Migration20261123183623_segments', class: Migration20261123183623_segments },
   { name: 'Migration20261201214647_journeys', class: Migration20261201214647_journeys },
+  { name: 'Migration20261201221550_scoring', class: Migration20261201221550_scoring },
 ];

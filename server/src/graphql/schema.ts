@@ -1,11 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CampaignResolver } from '../modules/campaign/campaign.resolver';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { CustomerProfileResolver } from '../modules/customer/customer-profile.resolver';
 import { CustomerResolver } from '../modules/customer/customer.resolver';
 import { IngestResolver } from '../modules/ingestion/ingest.resolver';
 import { CustomerJourneysResolver } from '../modules/journey/customer-journeys.resolver';
+import { KpiResolver } from '../modules/kpi/kpi.resolver';
 import { JourneyResolver } from '../modules/journey/journey.resolver';
 import { ScoringResolver } from '../modules/scoring/scoring.resolver';
 import { SegmentResolver } from '../modules/segment/segment.resolver';
@@ -26,6 +28,8 @@ export const resolvers = [
   JourneyResolver,
   CustomerJourneysResolver,
   ScoringResolver,
+  CampaignResolver,
+  KpiResolver,
 ] as const;
 
 export function buildCairnSchema(): Promise<GraphQLSchema> {

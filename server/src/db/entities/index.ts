@@ -1,4 +1,8 @@
 import { ApiKey } from './api-key.entity';
+import { Campaign } from './campaign.entity';
+import { CampaignSpend } from './campaign-spend.entity';
+import { CampaignTouch } from './campaign-touch.entity';
+import { KpiAlert } from './kpi-alert.entity';
 import { CatalogEvent, CatalogEventProperty, CatalogTrait } from './catalog.entities';
 import { ConsentRecord } from './consent-record.entity';
 import { Customer } from './customer.entity';
@@ -26,6 +30,10 @@ import { Workspace } from './workspace.entity';
 
 export {
   ApiKey,
+  Campaign,
+  CampaignSpend,
+  CampaignTouch,
+  KpiAlert,
   LeadNotification,
   ScoringModel,
   ScoringRecheck,
@@ -54,6 +62,7 @@ export {
   Workspace,
 };
 export type { ApiKeyScope } from './api-key.entity';
+export type { CampaignTarget } from './campaign.entity';
 export type { ObservedType } from './catalog.entities';
 export type { Traits } from './customer.entity';
 export type { IdentityKind } from './identity.entity';
@@ -93,4 +102,8 @@ export const entities = [
   ScoringModel,
   ScoringRecheck,
   LeadNotification,
+  Campaign,
+  CampaignSpend,
+  CampaignTouch,
+  KpiAlert,
 ];

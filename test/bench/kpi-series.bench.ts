@@ -165,10 +165,10 @@ async function main(): Promise<void> {
         FROM generate_series(0, 364) AS d, (VALUES ('email'), ('cpc')) AS c(ch)`),
     );
     await phaseAsync('VACUUM ANALYZE', () => em.execute('VACUUM ANALYZE'));
-    const [{ n }] = await em.execute<Array<{ n: string }>>(
+    const [touches] = await em.execute<Array<{ n: string }>>(
       `SELECT count(*) AS n FROM campaign_touches WHERE campaign_id = '${campaign.id}'`,
     );
-    console.log(`  ${fmtCount(Number(n))} touches of the campaign`);
+    console.log(`  ${fmtCount(Number(touches?.n))} touches of the campaign`);
 
     const targets = new Map([['conversionRate', { value: 10 }]]);
     const scoped = () => {

@@ -284,6 +284,14 @@ describe('KPI values in SQL', () => {
       { id: campaignId },
     );
     expect(alerts.kpiAlerts).toEqual([{ kind: 'wentOffTarget', target: 90 }]);
+    const listed = await gql<{
+      campaigns: Array<{ id: string; spend: Array<{ day: string; amount: number }> }>;
+    }>(`{ campaigns { id spend { day amount } } }`);
+    const spent = listed.campaigns.find((c) => c.id === campaignId)!.spend;
+    expect(spent).toHaveLength(20);
+    expect(spent.reduce((sum, e) => sum + e.amount, 0)).toBe(
+      [...spend.values()].reduce((a, b) => a + b, 0),
+    );
   });
 
   it('refuses a scope without its fields and a series of too many buckets, each with a fix', async () => {

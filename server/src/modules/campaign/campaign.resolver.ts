@@ -62,6 +62,8 @@ export class CampaignResolver {
 
   @FieldResolver(() => [CampaignSpendNode], { description: 'Spend per day and channel, by day.' })
   spend(@Root() campaign: CampaignNode, @Ctx() ctx: RequestContext) {
-    return campaigns(ctx).spend(campaign.id);
+    return ctx.loaders
+      .keyed('campaignSpend', (ids) => campaigns(ctx).spendOf(ids))
+      .load(campaign.id);
   }
 }

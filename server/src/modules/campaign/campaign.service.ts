@@ -70,10 +70,16 @@ export class CampaignService {
   }
 
   spend(id: string): Promise<CampaignSpend[]> {
-    return this.em.find(
+    return this.spendOf([id]).then(([rows]) => rows!);
+  }
+
+  /** The spend of several campaigns in one query, in the order of `ids` (for a DataLoader). */
+  async spendOf(ids: readonly string[]): Promise<CampaignSpend[][]> {
+    const rows = await this.em.find(
       CampaignSpend,
-      { campaign: id },
+      { campaign: { $in: [...ids] } },
       { orderBy: { day: 'asc', channel: 'asc' } },
     );
+    return ids.map((id) => rows.filter((r) => r.campaign.id === id));
   }
 }

@@ -51,13 +51,14 @@ FROM (SELECT i, (i * 2654435761) % 4294967296 AS h, (i * 40503) % 1000003 AS h2,
         FROM generate_series(1::bigint, ${EVENTS}::bigint) AS i) g`;
 }
 
-/** What ingestion's UTM mapping writes for those events: the campaign's touches. */
+/** What ingestion's UTM mapping writes for those events, in arrival (time) order: the campaign's touches. */
 function touchesSql(workspaceId: string, campaignId: string): string {
   return `INSERT INTO campaign_touches (id, workspace_id, campaign_id, customer_id, name, channel, amount, occurred_at)
 SELECT 't' || substr(e.id, 2), e.workspace_id, '${campaignId}', e.customer_id, e.name,
   coalesce(e.properties->>'utm_medium', 'unknown'),
   CASE WHEN e.name = 'Order Completed' THEN (e.properties->>'total')::float8 END, e.occurred_at
-FROM events e WHERE e.workspace_id = '${workspaceId}' AND e.properties->>'utm_campaign' = 'spring'`;
+FROM events e WHERE e.workspace_id = '${workspaceId}' AND e.properties->>'utm_campaign' = 'spring'
+ORDER BY e.occurred_at`;
 }
 
 /** The baseline: the same base metrics from events, by PostgreSQL's local day. */

@@ -7,7 +7,7 @@ import { Migration20261123180129_customer_data } from './Migration20261123180129
 import { Migration20261123183623_segments } from './Migration20261123183623_segments';
 import { Migration20261201214647_journeys } from './Migration20261201214647_journeys';
 import { Migration20261201221550_scoring } from './Migration20261201221550_scoring';
-import { Migration20261201222135_campaigns } from './Migration20261201222135_campaigns';
+import { Migration20261201225755_campaigns } from './Migration20261201225755_campaigns';
 
 export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -17,5 +17,5 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123183623_segments', class: Migration20261123183623_segments },
   { name: 'Migration20261201214647_journeys', class: Migration20261201214647_journeys },
   { name: 'Migration20261201221550_scoring', class: Migration20261201221550_scoring },
-  { name: 'Migration20261201222135_campaigns', class: Migration20261201222135_campaigns },
+  { name: 'Migration20261201225755_campaigns', class: Migration20261201225755_campaigns },
 ];

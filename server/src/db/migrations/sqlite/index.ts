@@ -6,7 +6,7 @@ import { Migration20261123180129_customer_data } from './Migration20261123180129
 import { Migration20261123183622_segments } from './Migration20261123183622_segments';
 import { Migration20261201214647_journeys } from './Migration20261201214647_journeys';
 import { Migration20261201221549_scoring } from './Migration20261201221549_scoring';
-import { Migration20261201222134_campaigns } from './Migration20261201222134_campaigns';
+import { Migration20261201225754_campaigns } from './Migration20261201225754_campaigns';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -15,5 +15,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123183622_segments', class: Migration20261123183622_segments },
   { name: 'Migration20261201214647_journeys', class: Migration20261201214647_journeys },
   { name: 'Migration20261201221549_scoring', class: Migration20261201221549_scoring },
-  { name: 'Migration20261201222134_campaigns', class: Migration20261201222134_campaigns },
+  { name: 'Migration20261201225754_campaigns', class: Migration20261201225754_campaigns },
 ];

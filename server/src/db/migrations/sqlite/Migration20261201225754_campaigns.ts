@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201222134_campaigns extends Migration {
+export class Migration20261201225754_campaigns extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table \`kpi_alerts\` (\`id\` text not null, \`workspace_id\` text not null, \`campaign_id\` text not null, \`kpi_id\` text not null, \`kind\` text not null, \`value\` double null, \`target\` double not null, \`at\` datetime not null, constraint \`kpi_alerts_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
@@ -20,7 +20,7 @@ export class Migration20261201222134_campaigns extends Migration {
       `create table \`campaign_touches\` (\`id\` text not null, \`workspace_id\` text not null, \`campaign_id\` text not null, \`customer_id\` text not null, \`name\` text not null, \`channel\` text not null, \`amount\` double null, \`occurred_at\` datetime not null, constraint \`campaign_touches_workspace_id_foreign\` foreign key(\`workspace_id\`) references \`workspaces\`(\`id\`) on delete cascade on update cascade, constraint \`campaign_touches_campaign_id_foreign\` foreign key(\`campaign_id\`) references \`campaigns\`(\`id\`) on delete cascade on update cascade, constraint \`campaign_touches_customer_id_foreign\` foreign key(\`customer_id\`) references \`customers\`(\`id\`) on delete cascade on update cascade, primary key (\`id\`));`,
     );
     this.addSql(
-      `create index \`campaign_touches_campaign_id_occurred_at_customer_id_index\` on \`campaign_touches\` (\`campaign_id\`, \`occurred_at\`, \`customer_id\`);`,
+      `create index \`campaign_touches_campaign_id_occurred_at_customer_id_name_amount_workspace_id_index\` on \`campaign_touches\` (\`campaign_id\`, \`occurred_at\`, \`customer_id\`, \`name\`, \`amount\`, \`workspace_id\`);`,
     );
 
     this.addSql(

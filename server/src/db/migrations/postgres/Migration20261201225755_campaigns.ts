@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261201222135_campaigns extends Migration {
+export class Migration20261201225755_campaigns extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "kpi_alerts" ("id" varchar(36) not null, "workspace_id" varchar(36) not null, "campaign_id" varchar(36) not null, "kpi_id" varchar(100) not null, "kind" varchar(20) not null, "value" double precision null, "target" double precision not null, "at" timestamptz not null, constraint "kpi_alerts_pkey" primary key ("id"));`,
@@ -20,7 +20,7 @@ export class Migration20261201222135_campaigns extends Migration {
       `create table "campaign_touches" ("id" varchar(36) not null, "workspace_id" varchar(36) not null, "campaign_id" varchar(36) not null, "customer_id" varchar(36) not null, "name" varchar(200) not null, "channel" varchar(50) not null, "amount" double precision null, "occurred_at" timestamptz not null, constraint "campaign_touches_pkey" primary key ("id"));`,
     );
     this.addSql(
-      `create index "campaign_touches_campaign_id_occurred_at_customer_id_index" on "campaign_touches" ("campaign_id", "occurred_at", "customer_id");`,
+      `create index "campaign_touches_campaign_id_occurred_at_customer__ea02a_index" on "campaign_touches" ("campaign_id", "occurred_at", "customer_id", "name", "amount", "workspace_id");`,
     );
 
     this.addSql(

@@ -22,6 +22,8 @@ interface MetricQuery {
   readonly source: Fragment;
   /** Reads the bucket's `b.s`, `b.e` (instants) or `b.d0`, `b.d1` (local dates). */
   readonly where: Fragment;
+  /** Metrics equal by definition to one the query computes (copied, not counted twice). */
+  readonly same?: Readonly<Partial<Record<BaseMetricId, BaseMetricId>>>;
 }
 
 /**
@@ -61,10 +63,10 @@ function touchQuery(where: Fragment): MetricQuery {
     select: {
       entered: 'count(DISTINCT t.customer_id)',
       conversions: `count(DISTINCT CASE WHEN t.name = '${ORDER_COMPLETED}' THEN t.customer_id END)`,
-      buyers: `count(DISTINCT CASE WHEN t.name = '${ORDER_COMPLETED}' THEN t.customer_id END)`,
       orders: `sum(CASE WHEN t.name = '${ORDER_COMPLETED}' THEN 1 ELSE 0 END)`,
       revenue: 'sum(t.amount)',
     },
+    same: { buyers: 'conversions' },
     source: raw('campaign_touches t'),
     where: sql`${where} AND ${inBucket('t.occurred_at')}`,
   };
@@ -192,7 +194,9 @@ export async function bucketMetrics(
   const table = bucketTable(em, buckets);
   for (const q of await queriesFor(em, workspaceId, scope)) {
     const metrics = Object.entries(q.select) as Array<[BaseMetricId, string]>;
-    for (const row of result) for (const [id] of metrics) row[id] = 0;
+    for (const row of result)
+      for (const id of [...metrics.map(([m]) => m), ...Object.keys(q.same ?? {})])
+        row[id as BaseMetricId] = 0;
     const columns = metrics.map(
       ([id, expr]) => `${expr} AS ${JSON.stringify(id.replace('.', '_'))}`,
     );
@@ -205,6 +209,8 @@ export async function bucketMetrics(
         const value = numberOf(row[id.replace('.', '_')]);
         target[id] = BASE_METRICS[id].unit === 'currency' ? money(value) : value;
       }
+      for (const [copy, of] of Object.entries(q.same ?? {}) as Array<[BaseMetricId, BaseMetricId]>)
+        target[copy] = target[of]!;
     }
   }
   return result;

@@ -139,8 +139,16 @@ if (await reachable(pgUrl)) {
     root,
     benchEnv,
   );
+  await stage(
+    'benchmark: KPI series (small size, PostgreSQL)',
+    pnpm,
+    [...pnpmArgs, '--filter', '@cairn/test', 'bench:kpi'],
+    root,
+    { ...benchEnv, BENCH_KPI_EVENTS: process.env.BENCH_KPI_EVENTS ?? '100000' },
+  );
 } else {
   skip('benchmark: segment SQL', `no PostgreSQL answers at ${pgUrl}`);
+  skip('benchmark: KPI series', `no PostgreSQL answers at ${pgUrl}`);
 }
 // Ingestion over HTTP (autocannon on loopback against `cairn serve`): fails when a request errors or
 // an event is lost or stored twice; without PostgreSQL it runs on SQLite alone.

@@ -1,12 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CampaignResolver } from '../modules/campaign/campaign.resolver';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { CustomerProfileResolver } from '../modules/customer/customer-profile.resolver';
 import { CustomerResolver } from '../modules/customer/customer.resolver';
 import { IngestResolver } from '../modules/ingestion/ingest.resolver';
 import { CustomerJourneysResolver } from '../modules/journey/customer-journeys.resolver';
+import { KpiResolver } from '../modules/kpi/kpi.resolver';
 import { JourneyResolver } from '../modules/journey/journey.resolver';
+import { ScoringResolver } from '../modules/scoring/scoring.resolver';
 import { SegmentResolver } from '../modules/segment/segment.resolver';
 import { SegmentAnalyticsResolver } from '../modules/segment/analytics/segment-analytics.resolver';
 import { PrivacyResolver } from '../modules/privacy/privacy.resolver';
@@ -24,6 +27,9 @@ export const resolvers = [
   CatalogResolver,
   JourneyResolver,
   CustomerJourneysResolver,
+  ScoringResolver,
+  CampaignResolver,
+  KpiResolver,
 ] as const;
 
 export function buildCairnSchema(): Promise<GraphQLSchema> {

@@ -10,6 +10,7 @@ import { recordCatalog } from '../catalog/catalog.store';
 import { CustomerChanges } from '../segment/membership/customer-changes';
 import { updateMemberships } from '../segment/membership/segment-updater';
 import { journeysOnEvents, type IngestedEvent } from '../journey/runtime/on-events';
+import { afterIngestedBatch } from '../scoring/after-batch';
 import { IdentityBook } from '../identity/identity-book';
 import { mergeProfiles } from '../identity/customer-merge';
 import type { Profile } from '../identity/identity-book';
@@ -149,6 +150,11 @@ class BatchWriter {
     // Locks in one order everywhere (identities, customers, catalog) so transactions never deadlock.
     await updateMemberships(this.em, this.workspace, this.changes.byCustomer, this.now, 'data');
     await journeysOnEvents(this.em, this.workspace, this.stored, this.now);
+    await afterIngestedBatch(this.em, this.workspace, {
+      changed: this.changes.byCustomer,
+      stored: this.stored,
+      now: this.now,
+    });
     await recordCatalog(this.em, this.workspace.id, this.catalog);
     return outcomes;
   }

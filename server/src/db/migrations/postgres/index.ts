@@ -6,6 +6,8 @@ import { Migration20261123162500_rule_functions } from './Migration2026112316250
 import { Migration20261123180129_customer_data } from './Migration20261123180129_customer_data';
 import { Migration20261123183623_segments } from './Migration20261123183623_segments';
 import { Migration20261201221215_journeys } from './Migration20261201221215_journeys';
+import { Migration20261201221550_scoring } from './Migration20261201221550_scoring';
+import { Migration20261201225755_campaigns } from './Migration20261201225755_campaigns';
 
 export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -14,4 +16,6 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123180129_customer_data', class: Migration20261123180129_customer_data },
   { name: 'Migration20261123183623_segments', class: Migration20261123183623_segments },
   { name: 'Migration20261201221215_journeys', class: Migration20261201221215_journeys },
+  { name: 'Migration20261201221550_scoring', class: Migration20261201221550_scoring },
+  { name: 'Migration20261201225755_campaigns', class: Migration20261201225755_campaigns },
 ];

@@ -5,6 +5,8 @@ import { Migration20261123161804_rule_facts } from './Migration20261123161804_ru
 import { Migration20261123180129_customer_data } from './Migration20261123180129_customer_data';
 import { Migration20261123183622_segments } from './Migration20261123183622_segments';
 import { Migration20261201221214_journeys } from './Migration20261201221214_journeys';
+import { Migration20261201221549_scoring } from './Migration20261201221549_scoring';
+import { Migration20261201225754_campaigns } from './Migration20261201225754_campaigns';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -12,4 +14,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123180129_customer_data', class: Migration20261123180129_customer_data },
   { name: 'Migration20261123183622_segments', class: Migration20261123183622_segments },
   { name: 'Migration20261201221214_journeys', class: Migration20261201221214_journeys },
+  { name: 'Migration20261201221549_scoring', class: Migration20261201221549_scoring },
+  { name: 'Migration20261201225754_campaigns', class: Migration20261201225754_campaigns },
 ];

@@ -1,9 +1,9 @@
-import { LockMode } from '@mikro-orm/core';
-import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import { SegmentRecheck, Workspace } from '../../../db/entities';
+import { claimDueRows } from '../../../db/claim-due';
 import type { Em, Orm } from '../../../db/orm';
 import { scopeToWorkspace } from '../../../db/workspace-filter';
 import type { Logger } from '../../../logger';
+import { runDueRescores } from '../../scoring/rescore-worker';
 import { updateMemberships } from './segment-updater';
 
 export interface RecheckOptions {
@@ -24,23 +24,8 @@ export async function runDueRechecks(
 ): Promise<number> {
   const limit = options.limit ?? 1_000;
   return orm.em.fork().transactional(async (tx) => {
-    const sqlite = tx.getPlatform() instanceof BaseSqlitePlatform;
-    const due = await tx.find(
-      SegmentRecheck,
-      { dueAt: { $lte: now } },
-      {
-        filters: false,
-        orderBy: { dueAt: 'asc', id: 'asc' },
-        limit,
-        ...(sqlite ? {} : { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE }),
-      },
-    );
+    const due = await claimDueRows(tx, SegmentRecheck, now, limit);
     if (due.length === 0) return 0;
-    await tx.nativeDelete(
-      SegmentRecheck,
-      { id: { $in: due.map((r) => r.id) } },
-      { filters: false },
-    );
     const byWorkspace = new Map<string, SegmentRecheck[]>();
     for (const r of due)
       byWorkspace.set(r.workspace.id, [...(byWorkspace.get(r.workspace.id) ?? []), r]);
@@ -77,7 +62,11 @@ export function startRecheckWorker(
   const tick = () => {
     running = (async () => {
       try {
-        while (!stopped && (await runDueRechecks(orm, new Date())) >= 1_000);
+        // Scores re-checked by the clock (decay, windows) share the tick: the same kind of work.
+        while (
+          !stopped &&
+          (await runDueRechecks(orm, new Date())) + (await runDueRescores(orm, new Date())) >= 1_000
+        );
       } catch (error) {
         logger.error({ err: error }, 'segment re-check run failed; retrying at the next tick');
       }

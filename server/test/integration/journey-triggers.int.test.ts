@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JourneyGraph } from '@cairn/schema';
+import { nextLocalTime, type JourneyGraph } from '@cairn/schema';
 import { Customer, JourneyEnrollment, JourneyInbox } from '../../src/db/entities';
 import { scopeToWorkspace } from '../../src/db/workspace-filter';
 import { runInbox } from '../../src/modules/journey/runtime/inbox';
@@ -136,10 +136,12 @@ describe('journey triggers other than events', () => {
   });
 
   it('a daily schedule and a yearly date enter the due customers of each time zone once per occurrence', async () => {
-    const tomorrow = new Date(Date.now() + DAY).toISOString().slice(5, 10);
-    const inTwoDays = new Date(Date.now() + 2 * DAY).toISOString().slice(5, 10);
-    const dan = await identify('dan@triggers.test', { birthday: `1990-${tomorrow}` });
-    const eve = await identify('eve@triggers.test', { birthday: `1985-${inTwoDays}` });
+    // The day of the next 09:00 UTC (the first occurrence the run below covers), and the day after.
+    const occurrence = nextLocalTime(Date.now() + 1, '09:00', undefined, 'UTC');
+    const dueDay = new Date(occurrence).toISOString().slice(5, 10);
+    const dayAfter = new Date(occurrence + DAY).toISOString().slice(5, 10);
+    const dan = await identify('dan@triggers.test', { birthday: `1990-${dueDay}` });
+    const eve = await identify('eve@triggers.test', { birthday: `1985-${dayAfter}` });
     const daily = await live(
       'Daily digest',
       oneStep({ type: 'schedule', time: '09:00' }, { type: 'addTag', tag: 'digest' }),

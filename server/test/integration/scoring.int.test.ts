@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Event, JourneyEnrollment, ScoreEntry, ScoringRecheck } from '../../src/db/entities';
 import { scopeToWorkspace } from '../../src/db/workspace-filter';
+import { runInbox } from '../../src/modules/journey/runtime/inbox';
 import { runDueRescores } from '../../src/modules/scoring/rescore-worker';
 import { codes, startTestApp, type TestApp } from '../harness';
 
@@ -152,6 +153,41 @@ describe('scoring models', () => {
       id: journeyId,
     });
     expect(published.body.errors).toBeUndefined();
+    // A journey on the model's own threshold, re-entry always: it enters on each upward crossing.
+    const warm = await t.gql<{ createJourney: { journey: { id: string } } }>(
+      ws.key,
+      `mutation($input: CreateJourneyInput!) { createJourney(input: $input) { journey { id } } }`,
+      {
+        input: {
+          name: 'Warm leads',
+          graph: {
+            version: 1,
+            settings: { reentry: 'always', exitOnGoal: false },
+            nodes: [
+              {
+                id: 't',
+                kind: 'trigger',
+                trigger: {
+                  type: 'scoreThreshold',
+                  model: 'lead',
+                  threshold: 30,
+                  direction: 'above',
+                },
+              },
+              { id: 'x', kind: 'exit' },
+            ],
+            edges: [{ id: 'a', source: 't', sourceHandle: 'next', target: 'x' }],
+          },
+        },
+      },
+    );
+    const warmId = warm.body.data!.createJourney.journey.id;
+    const warmPublished = await t.gql(
+      ws.key,
+      `mutation($id: ID!) { publishJourney(id: $id) { ok } }`,
+      { id: warmId },
+    );
+    expect(warmPublished.body.errors).toBeUndefined();
 
     const [ada] = await send([
       { type: 'identify', email: 'ada@example.com', traits: { employees: 20 } },
@@ -164,6 +200,10 @@ describe('scoring models', () => {
     ]);
     await send([{ email: 'ada@example.com', event: 'Case Study Downloaded' }]);
     expect((await history(adaId)).map((h) => h.value)).toEqual([20, 35]);
+    await runInbox(t.app.orm, new Date());
+    expect(
+      (await db().find(JourneyEnrollment, { journey: warmId })).map((e) => e.customer.id),
+    ).toEqual([adaId]); // 20 -> 35 crossed 30
     await send([{ type: 'identify', email: 'ada@example.com', traits: { employees: 5000 } }]);
     expect((await history(adaId)).map((h) => h.value)).toEqual([20, 35, 75]);
 
@@ -171,6 +211,8 @@ describe('scoring models', () => {
     expect(mql.map((e) => e.properties)).toEqual([{ model: 'lead', score: 75, threshold: 50 }]);
     const entered = await db().find(JourneyEnrollment, { journey: journeyId });
     expect(entered.map((e) => e.customer.id)).toEqual([adaId]);
+    await runInbox(t.app.orm, new Date());
+    expect(await db().count(JourneyEnrollment, { journey: warmId })).toBe(1); // 35 -> 75: no crossing
     const inbox = await t.gql<{ leadNotifications: Array<{ customerId: string; score: number }> }>(
       ws.key,
       `{ leadNotifications { customerId score } }`,

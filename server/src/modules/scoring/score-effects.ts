@@ -3,6 +3,7 @@ import { Event, LeadNotification, type TransitionCause, type Workspace } from '.
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
 import { journeysOnEvents, type IngestedEvent } from '../journey/runtime/on-events';
+import { journeysOnScoreChanges } from '../journey/runtime/on-score-change';
 import { updateMemberships } from '../segment/membership/segment-updater';
 import { mqlMoves, type ScoreMove } from './score-updater';
 
@@ -13,7 +14,8 @@ export const MQL_EVENT = 'Lead Became MQL';
  * What follows score changes, inside the caller's transaction: segments that read the scores are
  * updated, and each lead that crossed its model's MQL threshold gets a `Lead Became MQL` event
  * (stored like an ingested one, idempotent by message id, then passed to journeys, so a journey
- * with that event trigger enters the lead) and a notification in sales' inbox.
+ * with that event trigger enters the lead) and a notification in sales' inbox; journeys whose
+ * `scoreThreshold` trigger a move crosses enter the lead too.
  */
 export async function applyScoreMoves(
   em: Em,
@@ -71,4 +73,15 @@ export async function applyScoreMoves(
   const now = moves[0]!.at;
   await updateMemberships(em, workspace, changes, now, cause);
   await journeysOnEvents(em, workspace, events, now);
+  await journeysOnScoreChanges(
+    em,
+    workspace.id,
+    moves.map((m) => ({
+      customerId: m.customerId,
+      model: m.model.plan.key,
+      before: m.before,
+      after: m.after,
+    })),
+    now,
+  );
 }

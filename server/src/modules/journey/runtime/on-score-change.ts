@@ -1,4 +1,5 @@
 import type { Em } from '../../../db/orm';
+import { crossesThreshold } from '../../scoring/score-value';
 import { queueEntries } from './inbox';
 import { activeJourneysOnce } from './plans';
 
@@ -10,9 +11,10 @@ export interface ScoreChange {
 }
 
 /**
- * A score that crosses a journey's threshold (upwards for `above`, downwards for `below`) queues
- * the customer for that journey, in the transaction that wrote the score. Whatever writes scores
- * (scoring models, journey actions) calls this.
+ * A score that crosses a journey's threshold (`crossesThreshold`: reaching it from below for
+ * `above`, dropping under it for `below`; no score yet counts as 0) queues the customer for that
+ * journey, in the transaction that wrote the score. Whatever writes scores calls this: scoring
+ * models on ingestion and by the clock (`applyScoreMoves`), and journeys' `addScore` action.
  */
 export async function journeysOnScoreChanges(
   em: Em,
@@ -24,13 +26,10 @@ export async function journeysOnScoreChanges(
   for (const l of await activeJourneysOnce(em)) {
     const t = l.plan.trigger.spec;
     if (t.type !== 'scoreThreshold') continue;
-    const crossed = changes.filter((c) => {
-      if (c.model !== t.model) return false;
-      const before = c.before ?? (t.direction === 'above' ? -Infinity : Infinity);
-      return t.direction === 'above'
-        ? before < t.threshold && c.after >= t.threshold
-        : before > t.threshold && c.after <= t.threshold;
-    });
+    const crossed = changes.filter(
+      (c) =>
+        c.model === t.model && crossesThreshold(c.before ?? 0, c.after, t.threshold, t.direction),
+    );
     if (crossed.length > 0)
       await queueEntries(
         em,

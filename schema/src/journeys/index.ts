@@ -55,5 +55,20 @@ export {
   type Simulation,
   type SimulationOptions,
 } from './simulate';
+export {
+  crossesThreshold,
+  triggerInstants,
+  triggerOccurrences,
+  type SegmentTransitionFact,
+} from './runtime/trigger-times';
+export {
+  backtestJourney,
+  MAX_BACKTEST_ENTRIES,
+  type Backtest,
+  type BacktestCustomer,
+  type BacktestNodeCounts,
+  type BacktestWindow,
+  type ProjectedSends,
+} from './backtest';
 export { JOURNEY_EXAMPLES, type JourneyExampleName } from './examples';
 export { describeChanges } from './diff';

@@ -1,6 +1,8 @@
 import { wrap } from '@mikro-orm/core';
 import type { Simulation } from '@cairn/schema';
 import type { Journey, JourneyEnrollment } from '../../db/entities';
+import type { BacktestOutcome } from './journey-backtest.service';
+import { ProjectedSendsNode, type JourneyBacktestNode } from './journey-backtest.type';
 import type { JourneyOutcome } from './journey.service';
 import type { JourneyPayload } from './journey.type';
 import { type JourneyNode } from './journey.type';
@@ -66,6 +68,38 @@ export function simulationNode(s: Simulation): JourneySimulationNode {
     status: s.position?.status ?? null,
     nodeId: s.position?.nodeId ?? null,
     convertedAt: date(s.converted?.at),
+    problems: [],
+  };
+}
+
+export function backtestNode(outcome: BacktestOutcome): JourneyBacktestNode {
+  if (!outcome.ok)
+    return {
+      from: null,
+      to: null,
+      eligibleCustomers: 0,
+      sampledCustomers: 0,
+      enteredCustomers: 0,
+      stats: null,
+      sends: [],
+      problems: outcome.problems.map(JourneyProblemNode.of),
+    };
+  const { result } = outcome;
+  return {
+    from: outcome.from,
+    to: outcome.to,
+    eligibleCustomers: outcome.eligibleCustomers,
+    sampledCustomers: result.customers,
+    enteredCustomers: result.enteredCustomers,
+    stats: {
+      version: null,
+      entered: result.entered,
+      active: result.active,
+      converted: result.converted,
+      conversionRate: result.conversionRate,
+      nodes: [...result.nodes],
+    },
+    sends: result.sends.map(ProjectedSendsNode.of),
     problems: [],
   };
 }

@@ -39,6 +39,26 @@ export type SimulationOutcome =
   | { readonly ok: true; readonly simulation: Simulation }
   | { readonly ok: false; readonly problems: ReturnType<typeof compileJourney>['problems'] };
 
+/**
+ * The plan of a graph given by hand, or else of a journey's draft (a published version's graph is
+ * its draft until edited), checked against the workspace's catalog.
+ */
+export async function compileDraft(
+  em: Em,
+  request: { readonly journeyId?: string | null; readonly graph?: Record<string, unknown> | null },
+  purpose: 'simulate' | 'backtest',
+): Promise<ReturnType<typeof compileJourney>> {
+  let graph: unknown = request.graph;
+  if (!graph) {
+    if (!request.journeyId)
+      throw CairnError.badInput(['input', 'graph'], `Give a journeyId or a graph to ${purpose}.`);
+    const journey = await em.findOne(Journey, { id: request.journeyId });
+    if (!journey) throw CairnError.notFound('journey', request.journeyId);
+    graph = journey.draft;
+  }
+  return compileJourney(graph, { catalog: await loadJourneyCatalog(em) });
+}
+
 /** Running journeys for one customer: API entry, simulation, and what is stuck in dead letters. */
 export class JourneyRunsService {
   constructor(
@@ -78,15 +98,7 @@ export class JourneyRunsService {
    * written by hand, over a timeline of events, touching no data and sending nothing.
    */
   async simulate(request: SimulationRequest): Promise<SimulationOutcome> {
-    let graph: unknown = request.graph;
-    if (!graph) {
-      if (!request.journeyId)
-        throw CairnError.badInput(['input', 'graph'], 'Give a journeyId or a graph to simulate.');
-      const journey = await this.em.findOne(Journey, { id: request.journeyId });
-      if (!journey) throw CairnError.notFound('journey', request.journeyId);
-      graph = journey.draft;
-    }
-    const compiled = compileJourney(graph, { catalog: await loadJourneyCatalog(this.em) });
+    const compiled = await compileDraft(this.em, request, 'simulate');
     if (!compiled.ok) return { ok: false, problems: compiled.problems };
     let facts: CustomerFacts;
     let timeZone = request.timeZone ?? 'UTC';

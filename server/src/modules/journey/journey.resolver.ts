@@ -15,7 +15,9 @@ import {
   JourneySimulationNode,
   SimulateJourneyInput,
 } from './journey-run.type';
-import { enrollmentNode, journeyNode, payload, simulationNode } from './journey-map';
+import { JourneyBacktestService } from './journey-backtest.service';
+import { BacktestJourneyInput, JourneyBacktestNode } from './journey-backtest.type';
+import { backtestNode, enrollmentNode, journeyNode, payload, simulationNode } from './journey-map';
 
 const journeys = (ctx: RequestContext) => new JourneyService(ctx.em, ctx.workspace);
 const runs = (ctx: RequestContext) => new JourneyRunsService(ctx.em, ctx.workspace);
@@ -77,6 +79,17 @@ export class JourneyResolver {
       ...simulationNode({ entered: false, trace: [], sends: [] }),
       problems: outcome.problems.map(JourneyProblemNode.of),
     };
+  }
+
+  @Query(() => JourneyBacktestNode, {
+    description:
+      "Replays a journey's draft (or a graph) over a random sample of the customers its trigger could have entered in a window, on their real history: per-node counts and projected sends. Reads only.",
+  })
+  async backtestJourney(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => BacktestJourneyInput) input: BacktestJourneyInput,
+  ): Promise<JourneyBacktestNode> {
+    return backtestNode(await new JourneyBacktestService(ctx.em, ctx.workspace).backtest(input));
   }
 
   @Mutation(() => JourneyPayload, { description: 'Creates a journey as a draft.' })

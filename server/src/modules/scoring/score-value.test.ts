@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerFacts, RuleDocument } from '@cairn/schema';
-import { becameMql, crossesThreshold, nextScoreChange, scoreAt, scoringPlan } from './score-value';
+import { becameMql, nextScoreChange, scoreAt, scoringPlan } from './score-value';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-06-01T00:00:00Z');
@@ -120,14 +120,5 @@ describe('becameMql', () => {
     expect(becameMql(plan, 49, 50)).toBe(true);
     expect(becameMql(plan, 50, 75)).toBe(false);
     expect(becameMql(plan, 75, 40)).toBe(false);
-  });
-});
-
-describe('crossesThreshold', () => {
-  it('is true only on the step that crosses, in the asked direction', () => {
-    expect(crossesThreshold(40, 50, 50, 'above')).toBe(true);
-    expect(crossesThreshold(50, 40, 50, 'above')).toBe(false);
-    expect(crossesThreshold(50, 49.5, 50, 'below')).toBe(true);
-    expect(crossesThreshold(49, 30, 50, 'below')).toBe(false);
   });
 });

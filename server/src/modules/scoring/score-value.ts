@@ -1,4 +1,10 @@
-import { compileRule, nextChangeAt, type CompiledRule, type CustomerFacts } from '@cairn/schema';
+import {
+  compileRule,
+  crossesThreshold,
+  nextChangeAt,
+  type CompiledRule,
+  type CustomerFacts,
+} from '@cairn/schema';
 import type { ScoreRuleSpec } from '../../db/entities';
 
 const DAY = 86_400_000;
@@ -91,26 +97,6 @@ export function nextScoreChange(plan: ScoringPlan, facts: CustomerFacts, t: numb
     candidates.push(since + (decaySteps(plan, facts, t) + 1) * plan.halfLifeMs);
   const after = candidates.filter((c) => c > t);
   return after.length === 0 ? null : Math.min(...after);
-}
-
-/**
- * Whether a score change crosses a threshold: `above` when it reaches it from below, `below`
- * when it drops under it from at or above. The journey language's `scoreThreshold` trigger has
- * this meaning; the runtime can call it with each `ScoreMove`.
- *
- * @example
- * crossesThreshold(40, 55, 50, 'above') // true
- * crossesThreshold(55, 60, 50, 'above') // false: it was already above
- */
-export function crossesThreshold(
-  before: number,
-  after: number,
-  threshold: number,
-  direction: 'above' | 'below',
-): boolean {
-  return direction === 'above'
-    ? before < threshold && after >= threshold
-    : before >= threshold && after < threshold;
 }
 
 /** Whether a change from `before` to `after` crosses the MQL threshold upwards. */

@@ -1,5 +1,5 @@
+import { crossesThreshold } from '@cairn/schema';
 import type { Em } from '../../../db/orm';
-import { crossesThreshold } from '../../scoring/score-value';
 import { queueEntries } from './inbox';
 import { activeJourneysOnce } from './plans';
 

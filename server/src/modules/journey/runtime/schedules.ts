@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
-import { nextLocalTime, type RuleDocument, type TriggerSpec } from '@cairn/schema';
+import { triggerOccurrences, type RuleDocument, type TriggerSpec } from '@cairn/schema';
 import { Customer, JourneySchedule, Workspace } from '../../../db/entities';
 import type { Em, Orm } from '../../../db/orm';
 import { scopeToWorkspace } from '../../../db/workspace-filter';
@@ -67,7 +67,7 @@ async function runOne(
     const zones = await timeZones(tx);
     let queued = 0;
     for (const zone of zones) {
-      for (const at of occurrences(spec, from, now.getTime(), zone)) {
+      for (const at of triggerOccurrences(spec, from, now.getTime(), zone)) {
         const ids = await dueCustomers(tx, workspaceId, spec, at, zone);
         if (ids.length === 0) continue;
         await queueEntries(tx, workspaceId, live.journey.id, ids, spec.type, new Date(at));
@@ -77,19 +77,6 @@ async function runOne(
     row.ranUntil = now;
     return queued;
   });
-}
-
-/** The instants in (from, to] when the customer's clock in `zone` shows the trigger's time on an allowed day. */
-export function occurrences(spec: Timed, from: number, to: number, zone: string): number[] {
-  const out: number[] = [];
-  const weekdays = spec.type === 'schedule' ? spec.weekdays : undefined;
-  for (
-    let at = nextLocalTime(from + 1, spec.time, weekdays, zone);
-    at <= to && out.length < 400;
-    at = nextLocalTime(at + 60_000, spec.time, weekdays, zone)
-  )
-    out.push(at);
-  return out;
 }
 
 async function timeZones(em: Em): Promise<string[]> {

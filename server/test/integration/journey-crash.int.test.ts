@@ -238,8 +238,10 @@ describe(`journey workers killed ${KILLS} times during ${CUSTOMERS} enrollments`
       expect(new Set(enrollments.map((e) => e.customer.id)).size).toBe(CUSTOMERS);
       const expected = new Set(
         enrollments.flatMap((e) => [
-          `${journeyId}:1:${e.customer.id}:welcome:1`,
-          `${journeyId}:1:${e.customer.id}:nudge:1`,
+          // The welcome goes out in the entry's move (from the trigger), the nudge in the move
+          // from the wait, which the customer reached in that same instant.
+          `${journeyId}:1:${e.customer.id}:welcome:1:signup@${e.enteredAt.getTime()}`,
+          `${journeyId}:1:${e.customer.id}:nudge:1:later@${e.enteredAt.getTime()}`,
         ]),
       );
       const emailKeys = smtp.byKey();

@@ -208,7 +208,9 @@ describe('journeys: the runtime', () => {
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0]!.to).toEqual(['ada@example.com']);
     expect(smtp.mails[0]!.raw).toContain('Ada &lt;b&gt;');
-    expect(smtp.mails[0]!.idempotencyKey).toBe(`${j.id}:1:${ada!.customer.id}:reminder:1`);
+    expect(smtp.mails[0]!.idempotencyKey).toBe(
+      `${j.id}:1:${ada!.customer.id}:reminder:1:wait-order@${ada!.since.getTime()}`,
+    );
     expect(await workAt(10 * MIN)).toMatchObject({ timers: { claimed: 0 }, sent: { claimed: 0 } });
 
     const stats = await t.gql<{
@@ -322,6 +324,79 @@ describe('journeys: the runtime', () => {
     const customer = await db().findOneOrFail(Customer, { id: r!.customerId! });
     expect(customer.traits).toMatchObject({ email_status: 'invalid' });
     await t.gql(ws.key, `mutation($id: ID!) { archiveJourney(id: $id) { status } }`, { id: j.id });
+  });
+
+  it('a loop through a wait sends on every pass, each pass once', async () => {
+    const loop = await create('Daily reminder until an order', {
+      version: 1,
+      settings: { reentry: 'never', exitOnGoal: false },
+      nodes: [
+        { id: 't', kind: 'trigger', trigger: { type: 'api' } },
+        {
+          id: 'remind',
+          kind: 'action',
+          action: {
+            type: 'send',
+            channel: 'email',
+            template: { subject: 'Still thinking?', body: '<p>Your cart misses you.</p>' },
+          },
+        },
+        {
+          id: 'day',
+          kind: 'wait',
+          wait: { type: 'duration', duration: { amount: 1, unit: 'days' } },
+        },
+        {
+          id: 'ordered',
+          kind: 'condition',
+          rule: {
+            version: 1,
+            root: {
+              kind: 'event',
+              event: 'Order Completed',
+              measure: {
+                type: 'count',
+                window: { type: 'ever' },
+                compare: { op: 'gte', value: 1 },
+              },
+            },
+          },
+        },
+        { id: 'x', kind: 'exit' },
+      ],
+      edges: [
+        { id: 'a', source: 't', sourceHandle: 'next', target: 'remind' },
+        { id: 'b', source: 'remind', sourceHandle: 'next', target: 'day' },
+        { id: 'c', source: 'day', sourceHandle: 'next', target: 'ordered' },
+        { id: 'd', source: 'ordered', sourceHandle: 'yes', target: 'x' },
+        { id: 'e', source: 'ordered', sourceHandle: 'no', target: 'remind' },
+      ],
+    });
+    expect((await publish(loop.id)).ok).toBe(true);
+    const [kim] = await send([optIn('kim@example.com')]);
+    const enrolled = await t.gql(
+      ws.key,
+      'mutation($j: ID!, $c: ID!) { enrollInJourney(journeyId: $j, customerId: $c) { status } }',
+      { j: loop.id, c: kim!.customerId },
+    );
+    expect(enrolled.body.errors).toBeUndefined();
+    const DAY = 1_440 * MIN;
+    const toKim = () => smtp.mails.filter((m) => m.to.includes('kim@example.com'));
+    await workAt(0);
+    expect(toKim()).toHaveLength(1);
+    await workAt(DAY + 1_000);
+    await workAt(DAY + 2_000); // nothing new is due: the same pass does not send again
+    expect(toKim()).toHaveLength(2);
+    await workAt(2 * DAY + 3_000);
+    expect(toKim()).toHaveLength(3);
+    expect(new Set(toKim().map((m) => m.idempotencyKey)).size).toBe(3);
+    await send([
+      track('kim@example.com', 'Order Completed', { orderId: 'K-1', total: 5, currency: 'EUR' }),
+    ]);
+    await workAt(3 * DAY + 4_000);
+    expect(toKim()).toHaveLength(3);
+    const [kimIn] = await enrollments(loop.id);
+    expect(kimIn).toMatchObject({ status: 'exited', nodeId: 'x' });
   });
 
   it('retries failing sends with back-off, dead-letters them, and retries a dead letter on request', async () => {

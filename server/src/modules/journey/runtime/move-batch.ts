@@ -16,9 +16,21 @@ import type { Em } from '../../../db/orm';
 import { updateMemberships } from '../../segment/membership/segment-updater';
 import { journeysOnScoreChanges, type ScoreChange } from './on-score-change';
 
-/** The idempotency key of a message: the same step of the same entry never sends twice. */
-export const idempotencyKey = (e: JourneyEnrollment, nodeId: string) =>
-  `${e.journey.id}:${e.version}:${e.customer.id}:${nodeId}:${e.entryNumber}`;
+/** Where a move starts: the node the enrollment is at (the trigger, or a wait) and since when. */
+export interface MoveStart {
+  readonly nodeId: string;
+  readonly since: Date;
+}
+
+/**
+ * The idempotency key of a message: journey version, customer, node and entry number, then where
+ * the move started (the trigger or the wait it resumes, and since when). A retried move starts
+ * from the same stored position, so it writes the same key and the same step of the same entry
+ * never sends twice; a loop (which must pass a wait) reaches a send again from a later wait, so
+ * each pass is a message of its own.
+ */
+export const idempotencyKey = (e: JourneyEnrollment, nodeId: string, from: MoveStart) =>
+  `${e.journey.id}:${e.version}:${e.customer.id}:${nodeId}:${e.entryNumber}:${from.nodeId}@${from.since.getTime()}`;
 
 /** What applying moves changed on profiles (segments built on traits re-evaluate them). */
 export interface ProfileChanges {
@@ -64,6 +76,7 @@ export class MoveBatch {
   /** Records one move of an enrollment whose row exists (entered earlier, or just inserted). */
   async apply(enrollment: JourneyEnrollment, move: Advance, facts: CustomerFacts): Promise<void> {
     const { em, workspace, now } = this;
+    const from: MoveStart = { nodeId: enrollment.nodeId, since: enrollment.since };
     for (const t of move.trace)
       this.steps.push({
         id: newId(),
@@ -80,10 +93,11 @@ export class MoveBatch {
       const a = effect.action;
       switch (a.type) {
         case 'send':
-          if (a.channel && a.template) this.queue(enrollment, effect.nodeId, a.channel, a.template);
+          if (a.channel && a.template)
+            this.queue(enrollment, effect.nodeId, from, a.channel, a.template);
           break;
         case 'notifySales':
-          this.queue(enrollment, effect.nodeId, 'webhook', {
+          this.queue(enrollment, effect.nodeId, from, 'webhook', {
             endpoint: 'sales',
             body: JSON.stringify({
               type: 'sales.notification',
@@ -216,6 +230,7 @@ export class MoveBatch {
   private queue(
     e: JourneyEnrollment,
     nodeId: string,
+    from: MoveStart,
     channel: OutboxMessage['channel'],
     template: OutboxMessage['template'],
   ): void {
@@ -227,7 +242,7 @@ export class MoveBatch {
       customer: e.customer.id,
       nodeId,
       entryNumber: e.entryNumber,
-      idempotencyKey: idempotencyKey(e, nodeId),
+      idempotencyKey: idempotencyKey(e, nodeId, from),
       channel,
       template,
       status: 'pending',

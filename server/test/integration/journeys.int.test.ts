@@ -5,6 +5,8 @@ import { scopeToWorkspace } from '../../src/db/workspace-filter';
 import { createChannels } from '../../src/modules/journey/channels/channels';
 import type { Channels } from '../../src/modules/journey/channels/channel-provider';
 import { dispatchDue } from '../../src/modules/journey/runtime/dispatch';
+import { runInbox } from '../../src/modules/journey/runtime/inbox';
+import { runDueRechecks } from '../../src/modules/segment/membership/recheck-worker';
 import { runDueTimers } from '../../src/modules/journey/runtime/timers';
 import { startTestApp, type TestApp } from '../harness';
 import { startHttpReceiver } from '../receivers/http-receiver';
@@ -30,6 +32,7 @@ beforeAll(async () => {
     smtpUrl: smtp.url,
     mailFrom: 'Cairn <test@localhost>',
     webhookUrls: { sales: `${hooks.url}/sales`, crm: `${hooks.url}/crm` },
+    smsUrl: `${hooks.url}/sms`,
   });
   ws = await t.workspace('Journeys');
 });
@@ -323,6 +326,88 @@ describe('journeys: the runtime', () => {
     const [r] = await send([track('frank@example.com', 'Email Bounced', { type: 'hard' })]);
     const customer = await db().findOneOrFail(Customer, { id: r!.customerId! });
     expect(customer.traits).toMatchObject({ email_status: 'invalid' });
+    await t.gql(ws.key, `mutation($id: ID!) { archiveJourney(id: $id) { status } }`, { id: j.id });
+  });
+
+  it('60 days without activity: the clock enters lapsed customers, email where allowed, else SMS, outside quiet hours', async () => {
+    const seg = await t.gql<{ createSegment: { segment: { id: string } } }>(
+      ws.key,
+      'mutation($input: SegmentInput!) { createSegment(input: $input) { segment { id } } }',
+      {
+        input: {
+          name: 'Inactive 60 days',
+          rule: {
+            version: 1,
+            root: {
+              kind: 'all',
+              children: [
+                {
+                  kind: 'trait',
+                  path: 'traits.lapse_test',
+                  type: 'boolean',
+                  op: 'eq',
+                  value: true,
+                },
+                {
+                  kind: 'event',
+                  event: 'Session Started',
+                  measure: {
+                    type: 'count',
+                    window: { type: 'last', duration: { amount: 60, unit: 'days' } },
+                    compare: { op: 'eq', value: 0 },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    );
+    expect(seg.body.errors).toBeUndefined();
+    const segmentId = seg.body.data!.createSegment.segment.id;
+    const graph = {
+      ...JOURNEY_EXAMPLES.reengagement,
+      nodes: JOURNEY_EXAMPLES.reengagement.nodes.map((n) =>
+        n.kind === 'trigger' ? { ...n, trigger: { type: 'segmentEntered', segmentId } } : n,
+      ),
+    };
+    const j = await create('Re-engagement', graph);
+    expect((await publish(j.id)).ok).toBe(true);
+
+    const DAY = 1_440 * MIN;
+    const lastSeen = Date.now() - 59 * DAY;
+    const lapsing = (email: string, phone: string, consent: object[]) => [
+      { type: 'identify', email, phone, traits: { lapse_test: true }, consent },
+      { event: 'Session Started', email, timestamp: new Date(lastSeen).toISOString() },
+    ];
+    await send([
+      ...lapsing('lia@example.com', '+15550000001', [{ channel: 'email', granted: true }]),
+      ...lapsing('max@example.com', '+15550000002', [{ channel: 'sms', granted: true }]),
+    ]);
+    expect(await enrollments(j.id)).toEqual([]); // active 59 days ago: not lapsed yet
+
+    // A day later their last session is 60 days old: the clock moves them into the segment,
+    // the transition queues them for the journey, and the worker enters them.
+    const lapsedAt = new Date(lastSeen + 60 * DAY + 1_000);
+    expect(await runDueRechecks(t.app.orm, lapsedAt)).toBeGreaterThanOrEqual(1);
+    await runInbox(t.app.orm, lapsedAt);
+    const entered = await enrollments(j.id);
+    expect(entered).toHaveLength(2);
+    expect(entered.every((e) => e.status === 'exited' && e.nodeId === 'done')).toBe(true);
+
+    // Quiet hours (21:00 to 08:00, UTC here) hold the messages; at noon they go out.
+    const night = new Date(lapsedAt);
+    night.setUTCHours(23, 0, 0, 0);
+    const mailsBefore = smtp.mails.length;
+    await dispatchDue(t.app.orm, channels, night);
+    expect(smtp.mails.length).toBe(mailsBefore);
+    const noon = new Date(night.getTime() + 13 * 60 * MIN);
+    await dispatchDue(t.app.orm, channels, noon);
+    expect(smtp.mails.filter((m) => m.to.includes('lia@example.com'))).toHaveLength(1);
+    expect(smtp.mails.some((m) => m.to.includes('max@example.com'))).toBe(false);
+    const texts = hooks.calls.filter((c) => c.path === '/sms');
+    expect(texts).toHaveLength(1);
+    expect(JSON.stringify(texts[0]!.body)).toContain('We miss you! 10% off this week.');
     await t.gql(ws.key, `mutation($id: ID!) { archiveJourney(id: $id) { status } }`, { id: j.id });
   });
 

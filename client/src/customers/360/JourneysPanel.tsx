@@ -42,13 +42,12 @@ export function JourneysPanel(props: {
           a segment entry, a score): <Link to="/journeys">open Journeys to publish one</Link>.
         </p>
       ) : (
-        <table className="table table--compact" data-testid="customer-journeys">
+        <table className="table table--compact c360__journeys" data-testid="customer-journeys">
           <thead>
             <tr>
               <th>Journey</th>
               <th>Status</th>
               <th>Current step</th>
-              <th>Entered</th>
             </tr>
           </thead>
           <tbody>
@@ -58,8 +57,8 @@ export function JourneysPanel(props: {
                 <tr key={e.id} data-testid="customer-journey" data-journey-id={e.journeyId}>
                   <td>
                     <Link to={`/journeys/${e.journeyId}`}>{e.journeyName || 'Journey'}</Link>
-                    <div className="muted table__sub">
-                      v{e.version} · entry {e.entryNumber}
+                    <div className="muted table__sub" data-testid="journey-entry-meta">
+                      v{e.version} · entry {e.entryNumber} · entered {formatDateTime(e.enteredAt)}
                     </div>
                   </td>
                   <td>
@@ -73,9 +72,12 @@ export function JourneysPanel(props: {
                   </td>
                   <td data-testid="journey-entry-step" data-node-id={e.nodeId}>
                     {stepName(e)}
-                    <div className="muted table__sub">since {formatDateTime(e.since)}</div>
+                    <div className="muted table__sub">
+                      {e.status === 'active'
+                        ? `since ${formatDateTime(e.since)}`
+                        : `the last step; left ${formatDateTime(e.exitedAt ?? e.since)}`}
+                    </div>
                   </td>
-                  <td>{formatDateTime(e.enteredAt)}</td>
                 </tr>
               );
             })}

@@ -14,7 +14,11 @@ import { graphql } from '../../gql';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { LoadingState } from '../../ui/LoadingState';
 import { formatDate, formatDateTime } from '../format';
-import { chartPoints, formatChange, formatScore, recentChanges } from './score-history';
+import { axisUnit, chartPoints, formatChange, formatScore, recentChanges } from './score-history';
+
+const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const timeOfDay = (t: number) => clock.format(t);
+const dayOf = (t: number) => formatDate(new Date(t).toISOString());
 
 /** How many of the latest changes are listed under a chart. */
 export const RECENT_CHANGES = 5;
@@ -149,6 +153,8 @@ function ScoreHistory(props: {
   const history = data.scoreHistory;
   const points = chartPoints(history, now);
   const changes = recentChanges(history, RECENT_CHANGES);
+  const tick =
+    axisUnit((points.at(-1)?.t ?? 0) - (points[0]?.t ?? 0)) === 'time' ? timeOfDay : dayOf;
   return (
     <>
       <div
@@ -164,7 +170,7 @@ function ScoreHistory(props: {
               type="number"
               scale="time"
               domain={['dataMin', 'dataMax']}
-              tickFormatter={(t: number) => formatDate(new Date(t).toISOString())}
+              tickFormatter={tick}
               fontSize={11}
               minTickGap={40}
             />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartPoints, formatChange, formatScore, recentChanges } from './score-history';
+import { axisUnit, chartPoints, formatChange, formatScore, recentChanges } from './score-history';
 
 const history = [
   { at: '2026-11-01T00:00:00.000Z', value: 10 },
@@ -44,5 +44,13 @@ describe('formatScore and formatChange', () => {
     expect(formatChange(20)).toBe('+20');
     expect(formatChange(-3.75)).toBe('−3.75');
     expect(formatChange(0)).toBe('±0');
+  });
+});
+
+describe('axisUnit', () => {
+  it('labels ticks by time of day under two days, by date from then on', () => {
+    expect(axisUnit(5 * 60_000)).toBe('time');
+    expect(axisUnit(2 * 86_400_000 - 1)).toBe('time');
+    expect(axisUnit(2 * 86_400_000)).toBe('day');
   });
 });

@@ -55,3 +55,10 @@ export function formatChange(change: number): string {
   if (change === 0) return '±0';
   return change > 0 ? `+${formatScore(change)}` : `−${formatScore(-change)}`;
 }
+
+/**
+ * What the ticks of a time axis spanning `spanMs` show: the time of day under two days, where
+ * every tick would read the same date, else the date.
+ */
+export const axisUnit = (spanMs: number): 'time' | 'day' =>
+  spanMs < 2 * 86_400_000 ? 'time' : 'day';

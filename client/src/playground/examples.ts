@@ -82,8 +82,8 @@ query KpiValuesQuery(
 ) {
   kpiSeries(scope: $scope, kpiIds: $kpiIds, from: $from, to: $to, unit: $unit, timeZone: $timeZone) {
     label
-    metrics
     values { kpiId value unit direction target status }
+    metrics
   }
 }
 `;

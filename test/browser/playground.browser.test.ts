@@ -8,7 +8,7 @@ const session = useBrowserSession();
 const paneText = async (locator: Locator) => (await locator.innerText()).replace(/\u00a0/g, ' ');
 
 describe('playground examples', () => {
-  it('opens the example operations with the demo key and ids filled in, and runs the membership check', async () => {
+  it('opens the example operations with the demo key and ids filled in, and runs the membership check, the customer 360 and the KPI values', async () => {
     const cairn = session.cairn();
     const created = await cairn.graphql<{ createSegment: { segment: { id: string } } }>(
       `mutation { createSegment(input: { name: "Email opt-in", rule: { version: 1, root: { kind: "consent", channel: "email" } } }) { segment { id } } }`,
@@ -25,7 +25,7 @@ describe('playground examples', () => {
 
     const page = await session.open('/playground');
     const tabs = page.locator('.graphiql-tab');
-    await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(6);
+    await expect.poll(() => tabs.count(), { timeout: 30_000 }).toBe(7);
     expect(await tabs.allInnerTexts()).toEqual(
       expect.arrayContaining([
         expect.stringContaining('MembershipCheckQuery'),
@@ -33,6 +33,7 @@ describe('playground examples', () => {
         expect.stringContaining('TrackEventsMutation'),
         expect.stringContaining('IdentifyMutation'),
         expect.stringContaining('SegmentPreviewExampleQuery'),
+        expect.stringContaining('KpiValuesQuery'),
       ]),
     );
     // Tabs switch once the editor is up (Monaco loads after the tab bar).
@@ -68,5 +69,36 @@ describe('playground examples', () => {
       .poll(() => paneText(page.locator('.graphiql-response')))
       .toContain(`"id": "${customerId}"`);
     await session.screenshot(page, 'playground-customer-360');
+
+    // The KPI values example: the segment's revenue and order value over the last three months.
+    const now = new Date();
+    const month = (offset: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString();
+    const series = await cairn.graphql<{
+      kpiSeries: { label: string; values: { kpiId: string; value: number | null }[] }[];
+    }>(
+      `query($scope: KpiScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+        kpiSeries(scope: $scope, kpiIds: ["revenue", "averageOrderValue"], from: $from, to: $to, unit: "month") {
+          label values { kpiId value }
+        }
+      }`,
+      { scope: { kind: 'segment', segmentId }, from: month(-2), to: month(1) },
+    );
+    expect(series.kpiSeries).toHaveLength(3);
+    await tabs.filter({ hasText: 'KpiValuesQuery' }).locator('button').first().click();
+    await expect.poll(() => paneText(query), { timeout: 15_000 }).toContain('query KpiValuesQuery');
+    await page.getByRole('button', { name: 'Variables' }).click();
+    await expect.poll(() => paneText(tools)).toContain(`"segmentId": "${segmentId}"`);
+    await page.locator('.graphiql-execute-button').click();
+    const bucket = series.kpiSeries[0]!;
+    const response = () => paneText(page.locator('.graphiql-response'));
+    // The first bucket's label is the first month of the range (the pane shows only a few
+    // lines of the variables; the response tells that `from` is the same).
+    await expect.poll(response).toContain(`"label": "${bucket.label}"`);
+    const compact = (await response()).replace(/\s+/g, '');
+    for (const v of bucket.values)
+      expect(compact).toContain(`"kpiId":"${v.kpiId}","value":${JSON.stringify(v.value)}`);
+    expect(await response()).not.toContain('"errors"');
+    await session.screenshot(page, 'playground-kpi-values');
   });
 });

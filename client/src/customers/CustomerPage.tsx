@@ -7,12 +7,14 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadingState } from '../ui/LoadingState';
 import { CustomerProfile } from './360/CustomerProfile';
 import { CustomerTimeline } from './360/CustomerTimeline';
+import { JourneysPanel } from './360/JourneysPanel';
 
 const CustomerPageQuery = graphql(`
   query CustomerPageQuery($id: ID!) {
     customer(id: $id) {
       id
       ...CustomerProfile_customer
+      ...JourneysPanel_customer
     }
     segments(includeArchived: true) {
       id
@@ -21,7 +23,7 @@ const CustomerPageQuery = graphql(`
   }
 `);
 
-/** `/customers/:id`: the customer 360 — profile, identities, traits, segments, scores, consent, orders, timeline. */
+/** `/customers/:id`: the customer 360 — profile, identities, traits, segments, scores with history, consent, orders, journeys, timeline. */
 export function CustomerPage() {
   const { id = '' } = useParams();
   const [{ data, error }, reexecute] = useQuery({
@@ -57,7 +59,10 @@ export function CustomerPage() {
       ) : (
         <div className="c360">
           <CustomerProfile customer={data.customer} segments={data.segments} />
-          <CustomerTimeline customerId={data.customer.id} />
+          <div className="c360__main">
+            <JourneysPanel customer={data.customer} />
+            <CustomerTimeline customerId={data.customer.id} />
+          </div>
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, formatAmount, formatDate, traitText } from './format';
+import { countLabel, formatAmount, formatDate, formatDateTime, traitText } from './format';
 
 describe('traitText', () => {
   it('shows strings and finite numbers, nothing else', () => {
@@ -35,5 +35,14 @@ describe('countLabel', () => {
     expect(countLabel(1)).toBe('1 customer');
     expect(countLabel(60)).toBe('60 customers');
     expect(countLabel(0)).toBe('0 customers');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows the time as well as the day, and keeps what does not parse', () => {
+    expect(formatDateTime('not a date')).toBe('not a date');
+    const shown = formatDateTime('2026-11-23T10:05:00.000Z');
+    expect(shown).toMatch(/2026/);
+    expect(shown).not.toBe(formatDate('2026-11-23T10:05:00.000Z'));
   });
 });

@@ -35,6 +35,14 @@ export function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : day.format(date);
 }
 
+const dayTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** An ISO date-time as a short local date and time; the input unchanged when it does not parse. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dayTime.format(date);
+}
+
 /** "1 customer", "60 customers". */
 export function countLabel(count: number): string {
   return `${count.toLocaleString()} ${count === 1 ? 'customer' : 'customers'}`;

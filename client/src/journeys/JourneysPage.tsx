@@ -3,12 +3,14 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { describeError } from '../api/describeError';
+import { formatDateTime } from '../customers/format';
 import { useDebouncedValue } from '../customers/useDebouncedValue';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LoadingState } from '../ui/LoadingState';
 import { useToast } from '../ui/toast/ToastContext';
 import { CreateJourneyMutation, JourneysPageQuery } from './api';
+import { conversionRate, convertedOf } from './conversion';
 import './journeys.css';
 
 const STATUSES = [
@@ -130,13 +132,15 @@ export function JourneysPage() {
                 <th>Name</th>
                 <th>Status</th>
                 <th>Entered</th>
-                <th>Conversion</th>
+                <th title="Of the customers who entered the live version, how many reached its goal">
+                  Conversion
+                </th>
                 <th>Last change</th>
               </tr>
             </thead>
             <tbody>
               {data.journeys.map((j) => (
-                <tr key={j.id}>
+                <tr key={j.id} data-testid="journey-row" data-journey-id={j.id}>
                   <td>
                     <Link to={`/journeys/${j.id}`}>{j.name}</Link>
                   </td>
@@ -147,12 +151,11 @@ export function JourneysPage() {
                     </span>
                   </td>
                   <td>{j.stats.entered}</td>
-                  <td>
-                    {j.stats.conversionRate == null
-                      ? '—'
-                      : `${(j.stats.conversionRate * 100).toFixed(1)}%`}
+                  <td data-testid="journey-conversion">
+                    <strong>{conversionRate(j.stats)}</strong>
+                    <div className="muted table__sub">{convertedOf(j.stats)}</div>
                   </td>
-                  <td>{new Date(j.updatedAt).toLocaleString()}</td>
+                  <td>{formatDateTime(j.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -22,6 +22,7 @@ export const JourneysPageQuery = graphql(`
       updatedAt
       stats {
         entered
+        converted
         conversionRate
       }
     }

@@ -9,7 +9,8 @@ import { exampleTabs, type ExampleIds } from './examples';
 /** Shown on the first visit; afterwards GraphiQL restores the user's own tabs. */
 export const DEFAULT_QUERY = `# Ctrl+Enter (or the run button) runs the query.
 # Your API key is in the Authorization header (Headers, below).
-# The other tabs hold examples: membership check, customer 360, track, identify, segment preview.
+# The other tabs hold examples: membership check, customer 360, track, identify, segment preview,
+# KPI values.
 query FirstCustomersQuery {
   customers(first: 5) {
     totalCount

@@ -21,6 +21,9 @@ const PlaygroundIdsQuery = graphql(`
     segments {
       id
     }
+    journeys(status: "active") {
+      id
+    }
   }
 `);
 
@@ -34,7 +37,12 @@ export function PlaygroundPage() {
     if (!data) return undefined;
     const customer = data.customers.edges[0]?.node;
     const segmentId = data.segments[0]?.id;
-    return { ...(customer ? { customer } : {}), ...(segmentId ? { segmentId } : {}) };
+    const journeyId = data.journeys[0]?.id;
+    return {
+      ...(customer ? { customer } : {}),
+      ...(segmentId ? { segmentId } : {}),
+      ...(journeyId ? { journeyId } : {}),
+    };
   }, [data, error]);
   return (
     <div className="playground" data-testid="playground">

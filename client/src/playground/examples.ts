@@ -5,6 +5,8 @@ export interface ExampleIds {
   readonly customer?: { readonly id: string; readonly email: string | null };
   /** A segment of the workspace, if there is one. */
   readonly segmentId?: string;
+  /** A published (active) journey of the workspace, if there is one. */
+  readonly journeyId?: string;
 }
 
 export interface ExampleTab {
@@ -69,15 +71,78 @@ query SegmentPreviewExampleQuery($rule: JSONObject!) {
 }
 `;
 
+export const KPI_QUERY = `# KPI values of one scope (a journey, segment, campaign, channel…) per day, week or month.
+query KpiValuesQuery(
+  $scope: KpiScopeInput!
+  $kpiIds: [String!]!
+  $from: DateTimeISO!
+  $to: DateTimeISO!
+  $unit: String!
+  $timeZone: String!
+) {
+  kpiSeries(scope: $scope, kpiIds: $kpiIds, from: $from, to: $to, unit: $unit, timeZone: $timeZone) {
+    label
+    values { kpiId value unit direction target status }
+    metrics
+  }
+}
+`;
+
+/**
+ * The last `months` calendar months in UTC, this one included: from the first of the earliest
+ * to the first of the next month.
+ *
+ * @example
+ * lastMonths(new Date('2026-11-23T10:00:00Z'), 3)
+ * // { from: '2026-09-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' }
+ */
+export function lastMonths(now: Date, months: number): { from: string; to: string } {
+  const y = now.getUTCFullYear();
+  const m = now.getUTCMonth();
+  return {
+    from: new Date(Date.UTC(y, m - months + 1, 1)).toISOString(),
+    to: new Date(Date.UTC(y, m + 1, 1)).toISOString(),
+  };
+}
+
+/**
+ * The KPI example's scope: the workspace's published journey (its conversion rate), else its
+ * segment (its members' revenue and average order value), else the email channel.
+ */
+export function kpiScope(ids: ExampleIds): {
+  scope: Record<string, string>;
+  kpiIds: string[];
+  note: string;
+} {
+  if (ids.journeyId)
+    return {
+      scope: { kind: 'journey', journeyId: ids.journeyId },
+      kpiIds: ['conversionRate'],
+      note: 'Scope: your published journey (entered, conversions, messages sent).',
+    };
+  if (ids.segmentId)
+    return {
+      scope: { kind: 'segment', segmentId: ids.segmentId },
+      kpiIds: ['revenue', 'averageOrderValue'],
+      note: "Scope: your segment (entries, and its members' orders).",
+    };
+  return {
+    scope: { kind: 'channel', channel: 'email' },
+    kpiIds: ['conversionRate', 'revenue'],
+    note: 'Scope: the email channel (campaign touches); publish a journey or save a segment for more.',
+  };
+}
+
 /**
  * The example tabs after the first one, with variables filled in from the workspace: a real
  * customer (and segment) so each runs as it is. Without a segment the membership check says how
  * to make one.
  *
  * @example
- * exampleTabs({ customer: { id: 'c1', email: 'ada@example.com' }, segmentId: 's1' }).length // 5
+ * exampleTabs({ customer: { id: 'c1', email: 'ada@example.com' }, segmentId: 's1' }).length // 6
  */
-export function exampleTabs(ids: ExampleIds): ExampleTab[] {
+export function exampleTabs(ids: ExampleIds, now: Date = new Date()): ExampleTab[] {
+  const kpi = kpiScope(ids);
   const customerId = ids.customer?.id ?? 'a customer id from the customers query';
   const email = ids.customer?.email ?? 'ada@example.com';
   return [
@@ -113,6 +178,16 @@ export function exampleTabs(ids: ExampleIds): ExampleTab[] {
             measure: { type: 'count', window: { type: 'ever' }, compare: { op: 'gte', value: 1 } },
           },
         },
+      }),
+    },
+    {
+      query: `# ${kpi.note}\n${KPI_QUERY}`,
+      variables: json({
+        scope: kpi.scope,
+        kpiIds: kpi.kpiIds,
+        ...lastMonths(now, 3),
+        unit: 'month',
+        timeZone: 'UTC',
       }),
     },
   ];

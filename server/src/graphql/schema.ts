@@ -7,6 +7,7 @@ import { CustomerProfileResolver } from '../modules/customer/customer-profile.re
 import { CustomerResolver } from '../modules/customer/customer.resolver';
 import { IngestResolver } from '../modules/ingestion/ingest.resolver';
 import { CustomerJourneysResolver } from '../modules/journey/customer-journeys.resolver';
+import { CustomerJourneyStepResolver } from '../modules/journey/customer-journey-step.resolver';
 import { KpiResolver } from '../modules/kpi/kpi.resolver';
 import { JourneyResolver } from '../modules/journey/journey.resolver';
 import { ScoringResolver } from '../modules/scoring/scoring.resolver';
@@ -27,6 +28,7 @@ export const resolvers = [
   CatalogResolver,
   JourneyResolver,
   CustomerJourneysResolver,
+  CustomerJourneyStepResolver,
   ScoringResolver,
   CampaignResolver,
   KpiResolver,

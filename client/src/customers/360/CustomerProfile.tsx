@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { getFragmentData, graphql, type FragmentType } from '../../gql';
 import { formatAmount, formatDate, traitText } from '../format';
 import { ConsentPanel } from './ConsentPanel';
+import { ScoresPanel } from './ScoresPanel';
 import { TraitsTable } from './TraitsTable';
 
 export const CustomerProfile_customer = graphql(`
@@ -105,27 +106,7 @@ export function CustomerProfile(props: {
         )}
       </section>
 
-      <section className="panel" aria-labelledby="c-scores">
-        <h2 id="c-scores" className="panel__title">
-          Scores
-        </h2>
-        {c.scores.length === 0 ? (
-          <p className="muted">
-            No score yet: scores appear once a scoring model rates this customer.
-          </p>
-        ) : (
-          <dl className="facts">
-            {c.scores.map((s) => (
-              <div key={s.model}>
-                <dt>{s.model}</dt>
-                <dd>
-                  <strong>{s.value}</strong> <span className="muted">since {formatDate(s.at)}</span>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        )}
-      </section>
+      <ScoresPanel customerId={c.id} scores={c.scores} />
 
       <section className="panel" aria-labelledby="c-identities">
         <h2 id="c-identities" className="panel__title">

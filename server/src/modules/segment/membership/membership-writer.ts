@@ -59,7 +59,7 @@ export async function writeMembershipChanges(
     })),
   );
   for (const chunk of chunks(transitions)) await em.insertMany(SegmentTransition, chunk);
-  await journeysOnSegmentChange(em, workspaceId, change, at);
+  for (const change of changes) await journeysOnSegmentChange(em, workspaceId, change, at);
 }
 
 /** Which of `customerIds` (all of the segment's members when omitted) are members now. */

@@ -26,8 +26,11 @@
  * Sizes: BENCH_SEG_CUSTOMERS (100000), BENCH_SEG_HISTORY (events already stored per customer, 3),
  * BENCH_SEG_SEGMENTS (20), BENCH_SEG_EVENTS (50000), BENCH_SEG_RUNS (preview runs, 5),
  * BENCH_SEG_SAMPLE_EVERY (check visibility after every n-th batch, 10).
+ * Profiling: BENCH_SEG_CPU_PROF=<file.cpuprofile> writes a CPU profile of the live stream (open it
+ * in Chrome DevTools or VS Code).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateRule, type RuleNode } from '@cairn/schema';
@@ -65,6 +68,7 @@ const SEGMENTS = size('BENCH_SEG_SEGMENTS', 20);
 const EVENTS = size('BENCH_SEG_EVENTS', 50_000);
 const RUNS = size('BENCH_SEG_RUNS', 5);
 const SAMPLE_EVERY = size('BENCH_SEG_SAMPLE_EVERY', 10);
+const CPU_PROFILE = process.env['BENCH_SEG_CPU_PROF'] || undefined;
 const BATCH = 100;
 /** Rows per multi-row INSERT of the bulk load (SQLite caps compound SELECTs at 500 terms). */
 const CHUNK = 400;
@@ -349,6 +353,20 @@ async function measurePreview(app: CairnApp, workspace: Workspace): Promise<stri
   return summary;
 }
 
+/** Starts the V8 CPU profiler; the returned function stops it and writes BENCH_SEG_CPU_PROF. */
+async function startProfile(): Promise<() => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(CPU_PROFILE!, JSON.stringify(profile));
+    session.disconnect();
+    console.log(`  CPU profile of the stream written to ${CPU_PROFILE}`);
+  };
+}
+
 // ── 2. live updates ──────────────────────────────────────────────────────────────────────────
 interface StreamFigures {
   readonly latencies: number[];
@@ -441,6 +459,7 @@ async function measureLive(
   let sampled = 0;
   let withChange = 0;
   const loadAtStart = load();
+  const profiler = CPU_PROFILE ? await startProfile() : undefined;
   const wall = elapsed();
   console.log(
     `  streaming ${fmtCount(batches.length)} batches of ${BATCH} into each workspace, interleaved batch by batch (segments, then baseline)...`,
@@ -469,6 +488,8 @@ async function measureLive(
     if ((b + 1) % Math.max(1, Math.floor(batches.length / 5)) === 0)
       console.log(`    ${fmtCount(b + 1)} batches, ${fmtMs(wall())} (load average ${load()})`);
   }
+  if (profiler) await profiler();
+
   console.log(
     `  streamed in ${fmtMs(wall())} wall (load average ${loadAtStart} -> ${load()}); visibility checked after ${sampled} batches: ${withChange} had a membership change, read back from a fresh entity manager right after ingest() returned`,
   );

@@ -35,19 +35,36 @@ export interface RuleQuery {
 }
 
 /**
- * The query behind `countMatchingCustomers` (`count`: one row, `count`) and `matchingCustomerIds`
- * (`ids`: rows of `id`, in id order), for the dialect.
+ * The dialect with calendar conditions (anniversaries) in each customer's own time zone, as the
+ * evaluators take them (`options.timeZone` for customers without one, UTC by default).
  */
+function inCustomerZones(d: SqlDialect, alias: string): SqlDialect {
+  return {
+    ...d,
+    anniversaryDays: (text, now, zone) =>
+      d.anniversaryDays(text, now, sql`COALESCE(${raw(`${alias}.time_zone`)}, ${zone})`),
+  };
+}
+
+/**
+ * What a rule query returns: `count` (one row, `count`), `ids` (rows of `id`, in id order), or
+ * `newest` (the ids of the `limit` most recently created matches, newest first: the order of the
+ * (workspace, created_at, id) index, which the database walks backwards and leaves after `limit`
+ * matches instead of evaluating the rule for everyone and sorting).
+ */
+export type RuleQueryOutput = 'count' | 'ids' | { readonly newest: number };
+
+/** The query behind `countMatchingCustomers`, `matchingCustomerIds` and `newestMatchingCustomerIds`. */
 export function matchingCustomersQuery(
   dialect: SqlDialect,
   workspaceId: string,
   rule: RuleDocument,
   options: RuleQueryOptions,
-  output: 'count' | 'ids',
+  output: RuleQueryOutput,
   covering?: CoveringIndex,
 ): RuleQuery {
   const sqlOptions = { ...options, workspaceId, customerAlias: 'c' };
-  const where = compileRuleSql(rule, dialect, sqlOptions);
+  const where = compileRuleSql(rule, inCustomerZones(dialect, 'c'), sqlOptions);
   const from =
     covering === undefined
       ? sql`FROM customers c WHERE ${dialect.inWorkspace('c', workspaceId, narrowedByEvents(rule, dialect, sqlOptions))} AND (${where})`
@@ -56,7 +73,9 @@ export function matchingCustomersQuery(
     query:
       output === 'count'
         ? sql`SELECT count(*) AS count ${from}`
-        : sql`SELECT c.id ${from} ORDER BY c.id`,
+        : output === 'ids'
+          ? sql`SELECT c.id ${from} ORDER BY c.id`
+          : sql`SELECT c.id ${from} ORDER BY c.created_at DESC, c.id DESC LIMIT ${output.newest}`,
     settings: dialect.settings({ readsEvents: readsEvents(rule) }),
   };
 }
@@ -127,5 +146,19 @@ export async function matchingCustomerIds(
   options: RuleQueryOptions,
 ): Promise<string[]> {
   const query = matchingCustomersQuery(dialectOf(em), workspaceId, rule, options, 'ids');
+  return (await run<Array<{ id: string }>>(em, query, 'all')).map((r) => r.id);
+}
+
+/** Ids of the `limit` most recently created matching customers, newest first (see `RuleQueryOutput`). */
+export async function newestMatchingCustomerIds(
+  em: Em,
+  workspaceId: string,
+  rule: RuleDocument,
+  options: RuleQueryOptions,
+  limit: number,
+): Promise<string[]> {
+  const query = matchingCustomersQuery(dialectOf(em), workspaceId, rule, options, {
+    newest: limit,
+  });
   return (await run<Array<{ id: string }>>(em, query, 'all')).map((r) => r.id);
 }

@@ -45,7 +45,8 @@ export interface SqlDialect {
   isoTextOfColumn(column: string): Fragment;
   /** A value to compare a datetime column with, for a Unix ms instant. */
   instantParam(ms: number): Fragment;
-  anniversaryDays(text: Fragment, now: number, timeZone: string): Fragment;
+  /** Days until the next anniversary of a date, in `timeZone` (a name, or SQL giving one). */
+  anniversaryDays(text: Fragment, now: number, timeZone: string | Fragment): Fragment;
   contains(text: Fragment, needle: string): Fragment;
   startsWith(text: Fragment, prefix: string): Fragment;
   endsWith(text: Fragment, suffix: string): Fragment;

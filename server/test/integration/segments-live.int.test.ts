@@ -197,4 +197,58 @@ describe('live segment membership', () => {
     // No further flip by the clock alone: no re-check left for this pair.
     expect(await db().count(SegmentRecheck, { segmentId: lapsed, customer: cid })).toBe(0);
   });
+
+  it('rewrites a re-check only when the next change comes sooner; a rule edit drops stale ones', async () => {
+    const trial = await createSegment('Trial started this week', {
+      kind: 'trait',
+      path: 'traits.trialStart',
+      type: 'date',
+      op: 'withinLast',
+      duration: { amount: 7, unit: 'days' },
+    });
+    const started = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString();
+    const dueAt = async (customer: string) =>
+      (await db().find(SegmentRecheck, { segmentId: trial, customer }))[0]?.dueAt.getTime();
+    const [dee] = await send([
+      { type: 'identify', email: 'dee@live.example', traits: { trialStart: started(1) } },
+    ]);
+    expect(await members(trial)).toEqual([dee]);
+    const first = (await dueAt(dee!))!;
+    expect(first).toBeGreaterThan(Date.now() + 5 * DAY);
+
+    // An older start: the customer leaves the segment sooner, so the re-check moves earlier.
+    await send([
+      { type: 'identify', email: 'dee@live.example', traits: { trialStart: started(5) } },
+    ]);
+    const sooner = (await dueAt(dee!))!;
+    expect(sooner).toBeLessThan(first - 3 * DAY);
+    // A newer start pushes the change later: the earlier re-check stays (run early, it changes
+    // nothing and schedules the exact time).
+    await send([
+      { type: 'identify', email: 'dee@live.example', traits: { trialStart: started(0) } },
+    ]);
+    expect(await dueAt(dee!)).toBe(sooner);
+    expect(await runDueRechecks(t.app.orm, new Date(sooner + 1))).toBeGreaterThanOrEqual(1);
+    expect(await members(trial)).toEqual([dee]);
+    expect(await dueAt(dee!)).toBeGreaterThan(sooner + 3 * DAY);
+
+    // The rule no longer reads the clock: its pending re-checks go.
+    const res = await t.gql<{ updateSegment: { problems: unknown[] } }>(
+      ws.key,
+      'mutation($id: ID!, $input: SegmentInput!) { updateSegment(id: $id, input: $input) { problems { code message path } } }',
+      {
+        id: trial,
+        input: {
+          name: 'Trial started',
+          rule: {
+            version: 1,
+            root: { kind: 'trait', path: 'traits.trialStart', type: 'date', op: 'exists' },
+          },
+        },
+      },
+    );
+    expect(res.body.data!.updateSegment.problems).toEqual([]);
+    expect(await members(trial)).toEqual([dee]);
+    expect(await db().count(SegmentRecheck, { segmentId: trial })).toBe(0);
+  });
 });

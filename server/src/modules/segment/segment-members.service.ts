@@ -6,7 +6,7 @@ import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
 import { keysetCursor, olderThan } from '../../graphql/keyset-cursor';
 import { loadCustomerFacts } from '../../rules/customer-facts';
-import { countMatchingCustomers, matchingCustomerIds } from '../../rules/rule-query';
+import { countMatchingCustomers, newestMatchingCustomerIds } from '../../rules/rule-query';
 import { checkSegmentRule } from './segment-rules';
 
 const MAX_PAGE = 100;
@@ -94,24 +94,27 @@ export class SegmentMembersService {
     };
   }
 
-  /** The audience of an unsaved rule, computed in SQL: its size and a sample. */
+  /** The audience of an unsaved rule, computed in SQL: its size and a sample (the newest matches). */
   async preview(rule: unknown, sampleSize: number, now: Date) {
     if (!Number.isInteger(sampleSize) || sampleSize < 0 || sampleSize > 50)
       throw CairnError.badInput(['sampleSize'], 'must be from 0 to 50.');
     const checked = await checkSegmentRule(this.em, rule);
     if (!checked.ok) return { count: null, sample: [], problems: checked.problems, warnings: [] };
     const options = { now: now.getTime() };
-    const [count, ids] = await Promise.all([
+    const [count, sampleIds] = await Promise.all([
       countMatchingCustomers(this.em, this.workspace.id, checked.rule, options),
       sampleSize === 0
         ? []
-        : matchingCustomerIds(this.em, this.workspace.id, checked.rule, options),
+        : newestMatchingCustomerIds(this.em, this.workspace.id, checked.rule, options, sampleSize),
     ]);
-    const sampleIds = ids.slice(0, sampleSize);
     const sample =
       sampleIds.length === 0
         ? []
-        : await this.em.find(Customer, { id: { $in: sampleIds } }, { orderBy: { id: 'asc' } });
+        : await this.em.find(
+            Customer,
+            { id: { $in: sampleIds } },
+            { orderBy: { createdAt: 'desc', id: 'desc' } },
+          );
     return { count, sample, problems: [], warnings: checked.warnings };
   }
 }

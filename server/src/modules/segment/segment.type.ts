@@ -111,7 +111,9 @@ export class SegmentPreview {
   })
   count!: number | null;
 
-  @Field(() => [CustomerNode], { description: 'A few matching customers.' })
+  @Field(() => [CustomerNode], {
+    description: 'The most recently created matching customers, newest first.',
+  })
   sample!: CustomerNode[];
 
   @Field(() => [RuleProblemNode])

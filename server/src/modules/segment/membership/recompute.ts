@@ -1,24 +1,25 @@
 import { nextChangeAt } from '@cairn/schema';
-import { Customer, type Workspace } from '../../../db/entities';
+import { Customer, SegmentRecheck, type Workspace } from '../../../db/entities';
 import type { Em } from '../../../db/orm';
-import { loadCustomerFacts } from '../../../rules/customer-facts';
 import { matchingCustomerIds } from '../../../rules/rule-query';
 import type { LiveSegment } from './active-segments';
+import { factNeeds, loadLiveFacts } from './live-facts';
 import {
   currentMembers,
   membershipDiff,
-  writeMembershipChange,
+  writeMembershipChanges,
   type MembershipChange,
 } from './membership-writer';
-import { writeRechecks } from './rechecks';
+import { writeRechecks, type WantedRecheck } from './rechecks';
 
 /** Customers whose facts are loaded at once when scheduling a time-based segment's re-checks. */
-const FACTS_CHUNK = 500;
+const SCAN_CHUNK = 5_000;
 
 /**
  * Recomputes a segment's whole membership in SQL at `now` (after its rule was saved), writes the
- * difference as transitions with cause "rule", and, for a time-based rule, schedules every
- * customer's next re-check. Segments built on this one are the caller's to recompute after it.
+ * difference as transitions with cause "rule", and replaces the segment's re-checks: for a
+ * time-based rule, every customer's next one. Segments built on this one are the caller's to
+ * recompute after it.
  */
 export async function recomputeSegment(
   em: Em,
@@ -32,32 +33,46 @@ export async function recomputeSegment(
   });
   const current = await currentMembers(em, segment.id);
   const change = membershipDiff(segment.id, current, new Set(matching));
-  await writeMembershipChange(em, workspace.id, change, now, 'rule');
+  await writeMembershipChanges(em, workspace.id, [change], now, 'rule');
+  await em.nativeDelete(SegmentRecheck, { segmentId: segment.id });
   if (s.deps.timeDependent) await scheduleAll(em, workspace, s, now);
   segment.computedAt = now;
   return change;
 }
 
-/** Every customer's next re-check for a time-based segment, a chunk of customers at a time. */
+/**
+ * Every customer's next re-check for a time-based segment: the customers in id ranges of
+ * `SCAN_CHUNK`, with only the facts the rule reads, loaded as rows (no entities); only the finite
+ * re-checks are written.
+ */
 async function scheduleAll(em: Em, workspace: Workspace, s: LiveSegment, now: Date): Promise<void> {
+  const needs = factNeeds([s.deps], s.deps.segmentIds, []);
   let after = '';
   for (;;) {
-    // A fork per chunk (in the same transaction) keeps the loaded rows out of the caller's identity map.
-    const chunkEm = em.fork({ keepTransactionContext: true });
-    const ids = (
-      await chunkEm.find(
-        Customer,
-        { id: { $gt: after } },
-        { fields: ['id'], orderBy: { id: 'asc' }, limit: FACTS_CHUNK },
-      )
-    ).map((c) => c.id);
-    if (ids.length === 0) return;
-    const facts = await loadCustomerFacts(chunkEm, ids);
-    const next = ids.map((id) => ({
-      customerId: id,
-      at: nextChangeAt(s.segment.rule, facts.get(id)!, { now: now.getTime() }),
-    }));
-    await writeRechecks(em, workspace.id, s.segment.id, next);
-    after = ids.at(-1)!;
+    const upTo = await lastOfRange(em, after);
+    const customers = await loadLiveFacts(em, { after, upTo }, needs);
+    const rechecks: WantedRecheck[] = [];
+    for (const [customerId, c] of customers) {
+      const options = { now: now.getTime(), ...(c.timeZone ? { timeZone: c.timeZone } : {}) };
+      const at = nextChangeAt(s.segment.rule, c.facts, options);
+      if (at !== null) rechecks.push({ segmentId: s.segment.id, customerId, at });
+    }
+    await writeRechecks(em, workspace.id, rechecks);
+    if (upTo === undefined) return;
+    after = upTo;
   }
+}
+
+/** The id closing the next range of `SCAN_CHUNK` customers after `after` (undefined: fewer are left). */
+async function lastOfRange(em: Em, after: string): Promise<string | undefined> {
+  const qb = em
+    .createQueryBuilder(Customer)
+    .select('id')
+    .where({ id: { $gt: after } })
+    .orderBy({ id: 'asc' })
+    .offset(SCAN_CHUNK - 1)
+    .limit(1);
+  await qb.applyFilters();
+  const row = await qb.execute<{ id: string } | undefined>('get');
+  return row?.id;
 }

@@ -1,12 +1,12 @@
 import { LockMode } from '@mikro-orm/core';
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
-import { affectedBy, nextChangeAt, type CustomerFacts, type DataChange } from '@cairn/schema';
+import { affectedBy, nextChangeAt, type DataChange } from '@cairn/schema';
 import { Customer, type TransitionCause, type Workspace } from '../../../db/entities';
 import type { Em } from '../../../db/orm';
-import { loadCustomerFacts } from '../../../rules/customer-facts';
 import { activeSegments, type LiveSegment } from './active-segments';
-import { currentMembers, membershipDiff, writeMembershipChange } from './membership-writer';
-import { writeRechecks } from './rechecks';
+import { factNeeds, loadLiveFacts, type LiveCustomer } from './live-facts';
+import { writeMembershipChanges, type MembershipChange } from './membership-writer';
+import { writeRechecks, type WantedRecheck } from './rechecks';
 
 /** Per customer: the changes that arrived, or "all" (re-evaluate every segment: a merge, a re-check). */
 export type ChangedCustomers = ReadonlyMap<string, readonly DataChange[] | 'all'>;
@@ -15,10 +15,15 @@ export type ChangedCustomers = ReadonlyMap<string, readonly DataChange[] | 'all'
  * Brings the memberships of the changed customers up to date, inside the caller's transaction:
  * only the segments whose rule reads what changed are evaluated (then, when a customer's
  * membership of a segment changes, the segments built on it), with the compiled rules on the
- * customers' facts at `now`. Each change is written with its transition; time-based segments get
- * the next instant each evaluated customer's result can change with the clock (`segment_rechecks`).
- * `only` restricts the first evaluations to some segments (the re-check worker); the segments
- * built on them still follow.
+ * customers' facts at `now` in each customer's time zone. Each change is written with its
+ * transition; time-based segments get the next instant each evaluated customer's result can
+ * change with the clock (`segment_rechecks`, rewritten only where it moved). `only` restricts the
+ * first evaluations to some segments (the re-check worker); the segments built on them still
+ * follow.
+ *
+ * Cost: one query per kind of fact the active rules read (events of their names only, memberships
+ * and re-checks included), the evaluations in memory, then a few multi-row writes for the whole
+ * batch, whatever the number of segments.
  */
 export async function updateMemberships(
   em: Em,
@@ -44,62 +49,70 @@ export async function updateMemberships(
   const involved = [...new Set([...work.values()].flatMap((set) => [...set]))];
   if (involved.length === 0) return;
   await lockCustomers(em, involved);
-  // Loaded through a fork in the same transaction: the rows stay out of the caller's identity map.
-  const facts = await loadCustomerFacts(em.fork({ keepTransactionContext: true }), involved);
+  const customers = await loadLiveFacts(
+    em,
+    { ids: involved },
+    factNeeds(
+      segments.map((s) => s.deps),
+      segments.map((s) => s.segment.id),
+      segments.filter((s) => s.deps.timeDependent).map((s) => s.segment.id),
+    ),
+  );
+  const changes: MembershipChange[] = [];
+  const rechecks: WantedRecheck[] = [];
   for (const s of segments) {
-    const customers = [...(work.get(s.segment.id) ?? [])].filter((id) => facts.has(id));
-    if (customers.length === 0) continue;
-    const entered = await evaluate(em, workspace, s, customers, facts, now, cause);
-    for (const customerId of entered) {
+    const ids = [...(work.get(s.segment.id) ?? [])].filter((id) => customers.has(id));
+    if (ids.length === 0) continue;
+    const change = evaluate(s, ids, customers, now, rechecks);
+    if (change.entered.length + change.exited.length === 0) continue;
+    changes.push(change);
+    for (const customerId of [...change.entered, ...change.exited]) {
       // The segments built on this one read its membership: evaluate them for this customer too.
       for (const other of segments)
         if (other.deps.segmentIds.includes(s.segment.id))
           work.get(other.segment.id)?.add(customerId);
     }
   }
+  await writeMembershipChanges(em, workspace.id, changes, now, cause);
+  await writeRechecks(em, workspace.id, rechecks);
 }
 
-/** Evaluates one segment for some customers; returns the customers whose membership changed. */
-async function evaluate(
-  em: Em,
-  workspace: Workspace,
+/**
+ * Evaluates one segment for some customers (in memory) and returns the change to its
+ * membership; keeps the customers' facts in step with it (segments later in the order read it)
+ * and, for a time-based rule, adds each customer's next re-check to `rechecks`.
+ */
+export function evaluate(
   s: LiveSegment,
   customerIds: readonly string[],
-  facts: Map<string, CustomerFacts>,
+  customers: ReadonlyMap<string, LiveCustomer>,
   now: Date,
-  cause: TransitionCause,
-): Promise<string[]> {
+  rechecks: WantedRecheck[],
+): MembershipChange {
   const segmentId = s.segment.id;
-  const options = { now: now.getTime() };
-  const target = new Set(customerIds.filter((id) => s.compiled.evaluate(facts.get(id)!, options)));
-  const current = await currentMembers(em, segmentId, customerIds);
-  const change = membershipDiff(segmentId, current, target);
-  await writeMembershipChange(em, workspace.id, change, now, cause);
-  for (const id of change.entered) withSegments(facts, id, (list) => [...list, segmentId]);
-  for (const id of change.exited)
-    withSegments(facts, id, (list) => list.filter((x) => x !== segmentId));
-  if (s.deps.timeDependent) {
-    await writeRechecks(
-      em,
-      workspace.id,
-      segmentId,
-      customerIds.map((id) => ({
+  const entered: string[] = [];
+  const exited: string[] = [];
+  for (const id of customerIds) {
+    const c = customers.get(id)!;
+    const options = { now: now.getTime(), ...(c.timeZone ? { timeZone: c.timeZone } : {}) };
+    const member = c.facts.segments?.includes(segmentId) ?? false;
+    const matches = s.compiled.evaluate(c.facts, options);
+    if (matches && !member) {
+      entered.push(id);
+      c.facts = { ...c.facts, segments: [...(c.facts.segments ?? []), segmentId] };
+    } else if (!matches && member) {
+      exited.push(id);
+      c.facts = { ...c.facts, segments: (c.facts.segments ?? []).filter((x) => x !== segmentId) };
+    }
+    if (s.deps.timeDependent)
+      rechecks.push({
+        segmentId,
         customerId: id,
-        at: nextChangeAt(s.segment.rule, facts.get(id)!, options),
-      })),
-    );
+        at: nextChangeAt(s.segment.rule, c.facts, options),
+        stored: c.rechecks.get(segmentId),
+      });
   }
-  return [...change.entered, ...change.exited];
-}
-
-/** Keeps the facts' memberships in step as segments are evaluated in order. */
-function withSegments(
-  facts: Map<string, CustomerFacts>,
-  id: string,
-  update: (list: readonly string[]) => string[],
-): void {
-  const f = facts.get(id);
-  if (f) facts.set(id, { ...f, segments: update(f.segments ?? []) });
+  return { segmentId, entered, exited };
 }
 
 /**

@@ -52,7 +52,8 @@ function inCustomerZones(d: SqlDialect, alias: string): SqlDialect {
  * (workspace, created_at, id) index, which the database walks backwards and leaves after `limit`
  * matches instead of evaluating the rule for everyone and sorting).
  */
-export type RuleQueryOutput = 'count' | 'ids' | { readonly newest: number };
+export type RuleQueryOutput =
+  'count' | 'ids' | { readonly newest: number; readonly withCount?: boolean };
 
 /** The query behind `countMatchingCustomers`, `matchingCustomerIds` and `newestMatchingCustomerIds`. */
 export function matchingCustomersQuery(
@@ -75,7 +76,7 @@ export function matchingCustomersQuery(
         ? sql`SELECT count(*) AS count ${from}`
         : output === 'ids'
           ? sql`SELECT c.id ${from} ORDER BY c.id`
-          : sql`SELECT c.id ${from} ORDER BY c.created_at DESC, c.id DESC LIMIT ${output.newest}`,
+          : sql`SELECT c.id${raw(output.withCount ? ', count(*) OVER () AS count' : '')} ${from} ORDER BY c.created_at DESC, c.id DESC LIMIT ${output.newest}`,
     settings: dialect.settings({ readsEvents: readsEvents(rule) }),
   };
 }
@@ -161,4 +162,33 @@ export async function newestMatchingCustomerIds(
     newest: limit,
   });
   return (await run<Array<{ id: string }>>(em, query, 'all')).map((r) => r.id);
+}
+
+/**
+ * The count and the `limit` newest matches. A rule that reads events is evaluated once for both
+ * (`count(*) OVER ()` beside the sample): its cost is building the event condition's set, which
+ * two queries would pay twice, one after the other on SQLite's single connection. A trait-only
+ * rule keeps two queries: the count can read a covering trait index alone, and the sample walks
+ * the (workspace, created_at, id) index backwards and stops after `limit` matches.
+ */
+export async function countAndNewestMatchingCustomers(
+  em: Em,
+  workspaceId: string,
+  rule: RuleDocument,
+  options: RuleQueryOptions,
+  limit: number,
+): Promise<{ count: number; ids: string[] }> {
+  if (limit === 0 || !readsEvents(rule)) {
+    const [count, ids] = await Promise.all([
+      countMatchingCustomers(em, workspaceId, rule, options),
+      limit === 0 ? [] : newestMatchingCustomerIds(em, workspaceId, rule, options, limit),
+    ]);
+    return { count, ids };
+  }
+  const query = matchingCustomersQuery(dialectOf(em), workspaceId, rule, options, {
+    newest: limit,
+    withCount: true,
+  });
+  const rows = await run<Array<{ id: string; count: number | string }>>(em, query, 'all');
+  return { count: rows.length === 0 ? 0 : Number(rows[0]!.count), ids: rows.map((r) => r.id) };
 }

@@ -42,4 +42,41 @@ describe('segment preview', () => {
       'bob@preview.example',
     ]);
   });
+
+  it('counts and samples a rule on events in one pass: the same count, newest first, 0 when none match', async () => {
+    const people = ['eve', 'fay', 'gus', 'hal'];
+    for (const [i, name] of people.entries()) {
+      const res = await t.events(ws.writeKey, [
+        { type: 'identify', email: `${name}@preview.example` },
+        ...(i === 1 ? [] : [{ email: `${name}@preview.example`, event: 'Demo Booked' }]),
+      ]);
+      expect(res.body.rejected).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const booked = (value: number) => ({
+      version: 1,
+      root: {
+        kind: 'event',
+        event: 'Demo Booked',
+        measure: { type: 'count', window: { type: 'ever' }, compare: { op: 'gte', value } },
+      },
+    });
+    const preview = async (rule: object, sampleSize: number) => {
+      const res = await t.gql<{
+        segmentPreview: { count: number | null; sample: Array<{ email: string }> };
+      }>(
+        ws.key,
+        'query($rule: JSONObject!, $n: Int!) { segmentPreview(rule: $rule, sampleSize: $n) { count sample { email } } }',
+        { rule, n: sampleSize },
+      );
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!.segmentPreview;
+    };
+    expect(await preview(booked(1), 2)).toEqual({
+      count: 3,
+      sample: [{ email: 'hal@preview.example' }, { email: 'gus@preview.example' }],
+    });
+    expect((await preview(booked(1), 0)).count).toBe(3);
+    expect(await preview(booked(2), 5)).toEqual({ count: 0, sample: [] });
+  });
 });

@@ -6,7 +6,7 @@ import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
 import { keysetCursor, olderThan } from '../../graphql/keyset-cursor';
 import { loadCustomerFacts } from '../../rules/customer-facts';
-import { countMatchingCustomers, newestMatchingCustomerIds } from '../../rules/rule-query';
+import { countAndNewestMatchingCustomers } from '../../rules/rule-query';
 import { checkSegmentRule } from './segment-rules';
 
 const MAX_PAGE = 100;
@@ -101,12 +101,13 @@ export class SegmentMembersService {
     const checked = await checkSegmentRule(this.em, rule);
     if (!checked.ok) return { count: null, sample: [], problems: checked.problems, warnings: [] };
     const options = { now: now.getTime() };
-    const [count, sampleIds] = await Promise.all([
-      countMatchingCustomers(this.em, this.workspace.id, checked.rule, options),
-      sampleSize === 0
-        ? []
-        : newestMatchingCustomerIds(this.em, this.workspace.id, checked.rule, options, sampleSize),
-    ]);
+    const { count, ids: sampleIds } = await countAndNewestMatchingCustomers(
+      this.em,
+      this.workspace.id,
+      checked.rule,
+      options,
+      sampleSize,
+    );
     const sample =
       sampleIds.length === 0
         ? []

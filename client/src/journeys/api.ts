@@ -182,3 +182,48 @@ export const SimulateJourneyQuery = graphql(`
     }
   }
 `);
+
+export const JourneyDraftQuery = graphql(`
+  query JourneyDraftQuery($id: ID!) {
+    journey(id: $id) {
+      id
+      draft
+      draftRevision
+    }
+  }
+`);
+
+export const BacktestJourneyQuery = graphql(`
+  query BacktestJourneyQuery($input: BacktestJourneyInput!) {
+    backtestJourney(input: $input) {
+      from
+      to
+      eligibleCustomers
+      sampledCustomers
+      enteredCustomers
+      problems {
+        ...JourneyEditor_problem
+      }
+      stats {
+        entered
+        active
+        converted
+        conversionRate
+        nodes {
+          nodeId
+          entered
+          waiting
+          converted
+        }
+      }
+      sends {
+        nodeId
+        channel
+        sent
+        deferred
+        skippedNoConsent
+        skippedFrequencyCap
+      }
+    }
+  }
+`);

@@ -1,12 +1,20 @@
-import { compileJourney, JOURNEY_EXAMPLES, type JourneyGraph } from '@cairn/schema';
+import {
+  compileJourney,
+  JOURNEY_EXAMPLES,
+  type FilterNode,
+  type JourneyGraph,
+} from '@cairn/schema';
 import { describe, expect, it } from 'vitest';
 import { filterDraft, whereOf } from '../../rule-editor/filter-draft';
 import { withWhere } from './WhereField';
 
 describe('withWhere', () => {
   it('sets a filter, and drops the key when the filters are removed', () => {
-    const where = { kind: 'all', id: 'g', children: [] } as const;
-    const spec = { type: 'event', event: 'Signed Up' } as const;
+    const where: FilterNode = { kind: 'all', id: 'g', children: [] };
+    const spec: { type: 'event'; event: string; where?: FilterNode } = {
+      type: 'event',
+      event: 'Signed Up',
+    };
     expect(withWhere(spec, where)).toEqual({ ...spec, where });
     expect(withWhere({ ...spec, where }, undefined)).toEqual(spec);
     expect('where' in withWhere({ ...spec, where }, undefined)).toBe(false);

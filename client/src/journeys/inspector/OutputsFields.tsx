@@ -7,7 +7,14 @@ import type { EditorDoc, FlowNode } from '../editor/flow.types';
 import { newElementId } from '../editor/new-step';
 import { useStructure } from '../editor/useStructure';
 
-const stepName = (n: FlowNode) => n.data.step.label || STEP_KINDS[n.data.step.kind].title;
+/** A step as the list names it: its name, and its kind when the name does not say it. */
+function stepName(n: FlowNode): string {
+  const kind = STEP_KINDS[n.data.step.kind].title;
+  const label = n.data.step.label;
+  return !label || label.toLowerCase() === kind.toLowerCase()
+    ? kind
+    : `${label} (${kind.toLowerCase()})`;
+}
 
 /** How an output reads in the inspector: its label on the node, or "Next" for a step's only way on. */
 function outputName(node: FlowNode, handle: string): string {
@@ -70,7 +77,7 @@ function OutputPicker(props: {
         )}
         {targets.map((t) => (
           <option key={t.id} value={t.id}>
-            {stepName(t)} ({STEP_KINDS[t.data.step.kind].title.toLowerCase()})
+            {stepName(t)}
           </option>
         ))}
       </select>

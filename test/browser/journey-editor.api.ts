@@ -59,3 +59,20 @@ export async function ingest(cairn: RunningCairn, items: unknown[]): Promise<voi
   const refused = (body.results ?? []).filter((r) => r.status === 'REJECTED');
   if (refused.length) throw new Error(`ingestion refused items: ${text}`);
 }
+
+/** A trigger step on an event, at the top of the canvas. */
+export const eventTrigger = (event: string) => ({
+  id: 'trigger',
+  kind: 'trigger',
+  position: { x: 0, y: 0 },
+  trigger: { type: 'event', event },
+});
+
+/** A wait step of whole days. */
+export const waitDays = (days: number, y: number, label?: string) => ({
+  id: 'wait',
+  kind: 'wait',
+  ...(label ? { label } : {}),
+  position: { x: 0, y },
+  wait: { type: 'duration', duration: { amount: days, unit: 'days' } },
+});

@@ -4,7 +4,14 @@ import type { APIResponse, Browser, BrowserContext, Locator, Page } from 'playwr
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCairn, type RunningCairn } from './cairn-server';
 import { launchChromium, watchForProblems, type PageProblems } from './chromium';
-import { createJourney, ingest, readDraft, saveDraft } from './journey-editor.api';
+import {
+  createJourney,
+  eventTrigger,
+  ingest,
+  readDraft,
+  saveDraft,
+  waitDays,
+} from './journey-editor.api';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const TRIGGER_EVENT = 'Guide Downloaded';
@@ -285,18 +292,8 @@ describe('the journey editor without a mouse, and with property filters', () => 
         cairn,
         'Webinar follow-up',
         [
-          {
-            id: 'trigger',
-            kind: 'trigger',
-            position: { x: 0, y: 0 },
-            trigger: { type: 'event', event },
-          },
-          {
-            id: 'wait',
-            kind: 'wait',
-            position: { x: 0, y: 160 },
-            wait: { type: 'duration', duration: { amount: 1, unit: 'days' } },
-          },
+          eventTrigger(event),
+          waitDays(1, 160),
           { id: 'done', kind: 'exit', position: { x: 0, y: 320 } },
         ],
         [{ id: 'e1', source: 'trigger', sourceHandle: 'next', target: 'wait' }],
@@ -572,19 +569,8 @@ describe('the backtest panel', () => {
         cairn,
         'Webinar thanks',
         [
-          {
-            id: 'trigger',
-            kind: 'trigger',
-            position: { x: 0, y: 0 },
-            trigger: { type: 'event', event },
-          },
-          {
-            id: 'wait',
-            kind: 'wait',
-            label: 'A day later',
-            position: { x: 0, y: 150 },
-            wait: { type: 'duration', duration: { amount: WAIT_DAYS, unit: 'days' } },
-          },
+          eventTrigger(event),
+          waitDays(WAIT_DAYS, 150, 'A day later'),
           {
             id: 'thanks',
             kind: 'action',

@@ -12,6 +12,21 @@ export const JourneyEditorProblem = graphql(`
   }
 `);
 
+export const JourneyEditorStats = graphql(`
+  fragment JourneyEditor_stats on JourneyStats {
+    entered
+    active
+    converted
+    conversionRate
+    nodes {
+      nodeId
+      entered
+      waiting
+      converted
+    }
+  }
+`);
+
 export const JourneysPageQuery = graphql(`
   query JourneysPageQuery($search: String, $status: String) {
     journeys(search: $search, status: $status) {
@@ -96,16 +111,7 @@ export const JourneyStatsQuery = graphql(`
       id
       liveVersion
       stats {
-        entered
-        active
-        converted
-        conversionRate
-        nodes {
-          nodeId
-          entered
-          waiting
-          converted
-        }
+        ...JourneyEditor_stats
       }
     }
   }
@@ -205,16 +211,7 @@ export const BacktestJourneyQuery = graphql(`
         ...JourneyEditor_problem
       }
       stats {
-        entered
-        active
-        converted
-        conversionRate
-        nodes {
-          nodeId
-          entered
-          waiting
-          converted
-        }
+        ...JourneyEditor_stats
       }
       sends {
         nodeId

@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useQuery } from 'urql';
-import { JourneyStatsQuery } from './api';
+import { getFragmentData } from '../gql';
+import { JourneyEditorStats, JourneyStatsQuery } from './api';
 import { countsByNode } from './canvas/node-counts';
 
 /** How often the counts on a published journey are refreshed. */
@@ -27,7 +28,7 @@ export function useJourneyStats(
     const timer = setInterval(() => refresh({ requestPolicy: 'network-only' }), STATS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [enabled, refresh]);
-  const stats = data?.journey?.stats;
+  const stats = getFragmentData(JourneyEditorStats, data?.journey?.stats);
   const triggers = triggerIds.join('\n');
   const counts = useMemo(
     () => (stats ? countsByNode(stats, triggers.split('\n').filter(Boolean)) : undefined),

@@ -2,14 +2,14 @@ import type { FilterNode } from '@cairn/schema';
 import { useMemo } from 'react';
 import { checkDraft, problemsByNode } from './check-draft';
 import { newPropertyFilter } from './defaults';
-import type { EditorCatalog, EditorNode, NewId, RowProblem } from './draft.types';
+import type { EditorCatalog, NewId, RowProblem } from './draft.types';
 import { filterDraft, whereOf } from './filter-draft';
 import { GroupBox } from './GroupBox';
 import { addPropertyFilter } from './ops/add-property-filter';
 import { newNodeId } from './prepare-draft';
 import { RowProblems } from './RowProblems';
 import { RuleEditorContext, type RuleEditorState } from './RuleEditorContext';
-import { childrenOf } from './tree';
+import { nodeIds } from './tree';
 import './rule-editor.css';
 
 export interface PropertyFilterEditorProps {
@@ -26,12 +26,6 @@ export interface PropertyFilterEditorProps {
 }
 
 const NO_PROBLEMS: readonly RowProblem[] = [];
-
-const idsOf = (node: EditorNode, into: Set<string>): Set<string> => {
-  if (node.id !== undefined) into.add(node.id);
-  for (const child of childrenOf(node)) idsOf(child, into);
-  return into;
-};
 
 /**
  * The rule editor's property-filter rows for an event that is not inside a rule: a journey's
@@ -55,7 +49,7 @@ export function PropertyFilterEditor(props: PropertyFilterEditorProps) {
       catalog,
       segments: [],
       segmentId: undefined,
-      problems: problemsByNode([...check.problems, ...extra], idsOf(draft.root, new Set())),
+      problems: problemsByNode([...check.problems, ...extra], nodeIds(draft.root)),
       apply: (operation) => onChange(whereOf(operation(draft))),
       newId,
       today: new Date().toISOString().slice(0, 10),

@@ -3,7 +3,7 @@ import { useClient } from 'urql';
 import { describeError } from '../../api/describeError';
 import { getFragmentData } from '../../gql';
 import type { BacktestJourneyInput } from '../../gql/graphql';
-import { BacktestJourneyQuery, JourneyEditorProblem } from '../api';
+import { BacktestJourneyQuery, JourneyEditorProblem, JourneyEditorStats } from '../api';
 import { countsByNode } from '../canvas/node-counts';
 import type { NodeCounts } from '../canvas/CanvasAnnotations';
 import type { EditorStore } from '../editor/editor-store';
@@ -78,7 +78,8 @@ export function BacktestPanel(props: {
       if (problems.length)
         setError(`The draft cannot run yet: ${problems.map((p) => p.message).join(' ')}`);
       const triggers = doc.nodes.filter((n) => n.data.step.kind === 'trigger').map((n) => n.id);
-      props.onProjected(out.stats ? countsByNode(out.stats, triggers) : undefined);
+      const projected = getFragmentData(JourneyEditorStats, out.stats);
+      props.onProjected(projected ? countsByNode(projected, triggers) : undefined);
     } catch (e) {
       setError(describeError(e as Parameters<typeof describeError>[0]).message);
     } finally {
@@ -86,7 +87,7 @@ export function BacktestPanel(props: {
     }
   };
 
-  const stats = result?.stats;
+  const stats = getFragmentData(JourneyEditorStats, result?.stats);
   return (
     <section className="simulation backtest" aria-label="Backtest" data-testid="backtest-panel">
       <div className="simulation__head">

@@ -4,11 +4,11 @@ const SAVE_TEXT: Record<SaveStatus['state'], string> = {
   saved: 'All changes saved',
   pending: 'Unsaved changes…',
   saving: 'Saving…',
-  conflict: 'Changed elsewhere: reload the page to continue',
+  conflict: 'Changed elsewhere: choose whose draft to keep',
   error: 'Not saved',
 };
 
-/** The editor's top bar: name, save state, history, layout, simulation and publishing. */
+/** The editor's top bar: name, save state, history, layout, simulation, backtest and publishing. */
 export function EditorToolbar(props: {
   readonly name: string;
   readonly liveVersion: number | undefined;
@@ -27,6 +27,7 @@ export function EditorToolbar(props: {
   readonly onLayout: () => void;
   readonly onFit: () => void;
   readonly onSimulate: () => void;
+  readonly onBacktest: () => void;
   readonly onPublish: () => void;
 }) {
   const s = props.saveStatus;
@@ -106,6 +107,15 @@ export function EditorToolbar(props: {
         </button>
         <button type="button" className="button" onClick={props.onSimulate} data-testid="simulate">
           Simulate
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={props.onBacktest}
+          title="Replay the draft over past customers"
+          data-testid="backtest"
+        >
+          Backtest
         </button>
         <button
           type="button"

@@ -1,4 +1,4 @@
-import type { JourneyGraph, JourneyNodeKind } from '@cairn/schema';
+import type { JourneyGraph } from '@cairn/schema';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import { useMutation } from 'urql';
@@ -9,14 +9,12 @@ import { PublishJourneyMutation } from './api';
 import { CanvasAnnotationsContext, type CanvasAnnotations } from './canvas/CanvasAnnotations';
 import { JourneyCanvas } from './canvas/JourneyCanvas';
 import { Palette } from './canvas/Palette';
+import type { NodeCounts } from './canvas/CanvasAnnotations';
+import { useCanvasActions } from './canvas/useCanvasActions';
 import { useCanvasShortcuts } from './canvas/useCanvasShortcuts';
-import { addStep } from './editor/commands/add-step';
-import { moveNodes } from './editor/commands/move-nodes';
-import { autoLayout, STEP_SIZE } from './editor/auto-layout';
 import { createEditorStore } from './editor/editor-store';
 import { EditorStoreContext } from './editor/EditorStoreContext';
 import { fromGraph, toGraph } from './editor/graph-convert';
-import { newElementId } from './editor/new-step';
 import { selectCanRedo, selectCanUndo } from './editor/selectors';
 import { useCompilation } from './editor/useCompilation';
 import { useEditor } from './editor/useEditor';
@@ -28,12 +26,16 @@ import {
   type InspectorData,
   type SampleCustomer,
 } from './inspector/InspectorContext';
+import { BacktestPanel } from './panels/BacktestPanel';
+import { ConflictBanner } from './panels/ConflictBanner';
 import { ProblemsPanel } from './panels/ProblemsPanel';
 import { PublishDialog } from './panels/PublishDialog';
 import { SimulationPanel } from './panels/SimulationPanel';
 import { EditorToolbar } from './EditorToolbar';
 import { useAutosave } from './useAutosave';
+import { useEditorProblems } from './useEditorProblems';
 import { useJourneyStats } from './useJourneyStats';
+import './editor-panels.css';
 
 /** The journey as the editor page loads it. */
 export interface LoadedJourney {
@@ -56,7 +58,13 @@ interface Props {
   readonly customers: readonly SampleCustomer[];
 }
 
-/** The journey editor: palette, canvas, inspector, problems, publish, live stats, simulation. */
+/** What the side column shows beside the canvas. */
+type SidePanel = 'inspector' | 'simulation' | 'backtest';
+
+/**
+ * The journey editor: palette, canvas, inspector, problems, publish, live stats, simulation and
+ * backtest, with autosave that stops at a save conflict until the marketer chooses.
+ */
 export function JourneyEditor(props: Props) {
   const [store] = useState(() =>
     createEditorStore(fromGraph(props.journey.draft as unknown as JourneyGraph)),
@@ -86,7 +94,8 @@ function EditorFrame(props: Props & { readonly store: ReturnType<typeof createEd
   );
   const catalog = useMemo(() => ruleCatalog(data.catalog, data.segments), [data]);
   const compiled = useCompilation(catalog);
-  const { status: saveStatus, flush } = useAutosave(store, journey.id, journey.draftRevision);
+  const autosave = useAutosave(store, journey.id, journey.draftRevision);
+  const problems = useEditorProblems(compiled, autosave.serverProblems);
   const [liveVersion, setLiveVersion] = useState(journey.liveVersion ?? undefined);
   const [versions, setVersions] = useState(journey.versions);
   const { stats, counts } = useJourneyStats(
@@ -96,58 +105,44 @@ function EditorFrame(props: Props & { readonly store: ReturnType<typeof createEd
   );
   const [publishing, setPublishing] = useState(false);
   const [published, publish] = useMutation(PublishJourneyMutation);
-  const [simulating, setSimulating] = useState(false);
+  const [side, setSide] = useState<SidePanel>('inspector');
   const [simPath, setSimPath] = useState<{ path?: ReadonlyMap<string, number>; at?: string }>({});
+  const [projected, setProjected] = useState<ReadonlyMap<string, NodeCounts>>();
+  /** Opens a panel (or goes back to the inspector); what the last one drew on the canvas goes. */
+  const showSide = (panel: SidePanel) => {
+    setSide((s) => (s === panel ? 'inspector' : panel));
+    setProjected(undefined);
+    setSimPath({});
+  };
+  const { focusNode, addStepAtFreeSpot, layout } = useCanvasActions(store);
 
   useCanvasShortcuts(store, false);
 
   const annotations = useMemo<CanvasAnnotations>(
-    () => ({ problems: compiled.byNode, counts, path: simPath.path, current: simPath.at }),
-    [compiled.byNode, counts, simPath],
+    () => ({
+      problems: problems.byNode,
+      counts,
+      projected,
+      path: simPath.path,
+      current: simPath.at,
+    }),
+    [problems.byNode, counts, projected, simPath],
   );
-  const edgeProblems = useMemo(() => new Set(compiled.byEdge.keys()), [compiled.byEdge]);
+  const edgeProblems = useMemo(() => new Set(problems.byEdge.keys()), [problems.byEdge]);
   const nodeLabel = useCallback(
     (id: string) =>
       store.getState().history.present.nodes.find((n) => n.id === id)?.data.step.label,
     [store],
   );
 
-  const focusNode = useCallback(
-    (id: string) => {
-      store.run(
-        (d) => ({
-          ...d,
-          nodes: d.nodes.map((n) =>
-            n.selected === (n.id === id) ? n : { ...n, selected: n.id === id },
-          ),
-        }),
-        'skip',
-      );
-      void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2 });
-    },
-    [store, flow],
-  );
-  const addAtCenter = useCallback(
-    (kind: JourneyNodeKind) => {
-      const box = document.querySelector('[data-testid="journey-canvas"]')?.getBoundingClientRect();
-      const center = flow.screenToFlowPosition({
-        x: box ? box.left + box.width / 2 : 400,
-        y: box ? box.top + box.height / 2 : 300,
-      });
-      const position = { x: center.x - STEP_SIZE.width / 2, y: center.y - STEP_SIZE.height / 2 };
-      store.run((d) => addStep(d, kind, position, newElementId(kind), () => newElementId('r')));
-    },
-    [flow, store],
-  );
-  const layout = useCallback(async () => {
-    const positions = await autoLayout(store.getState().history.present);
-    store.run((d) => moveNodes(d, positions));
-    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.2, duration: 300 }));
-  }, [store, flow]);
-
   const confirmPublish = async () => {
-    if (!(await flush()))
-      return toast('error', 'The draft could not be saved, so it was not published.');
+    if (!(await autosave.flush()))
+      return toast(
+        'error',
+        autosave.conflict
+          ? 'The draft was changed elsewhere: choose whose draft to keep first.'
+          : 'The draft could not be saved, so it was not published.',
+      );
     const result = await publish({ id: journey.id });
     const payload = result.data?.publishJourney;
     if (result.error || !payload?.ok || !payload.journey) {
@@ -171,9 +166,9 @@ function EditorFrame(props: Props & { readonly store: ReturnType<typeof createEd
         <EditorToolbar
           name={journey.name}
           liveVersion={liveVersion}
-          saveStatus={saveStatus}
-          errors={compiled.errors}
-          warnings={compiled.warnings}
+          saveStatus={autosave.status}
+          errors={problems.errors}
+          warnings={problems.warnings}
           canUndo={canUndo}
           canRedo={canRedo}
           stats={stats}
@@ -181,30 +176,41 @@ function EditorFrame(props: Props & { readonly store: ReturnType<typeof createEd
           onRedo={store.redo}
           onLayout={() => void layout()}
           onFit={() => void flow.fitView({ padding: 0.2, duration: 300 })}
-          onSimulate={() => setSimulating((s) => !s)}
+          onSimulate={() => showSide('simulation')}
+          onBacktest={() => showSide('backtest')}
           onPublish={() => setPublishing(true)}
         />
-        <Palette onAdd={addAtCenter} />
+        <Palette onAdd={addStepAtFreeSpot} />
         <CanvasAnnotationsContext.Provider value={annotations}>
           <JourneyCanvas edgeProblems={edgeProblems} readOnly={false} />
         </CanvasAnnotationsContext.Provider>
+        {autosave.conflict && (
+          <ConflictBanner
+            conflict={autosave.conflict}
+            onReloadTheirs={autosave.reloadTheirs}
+            onKeepMine={autosave.keepMine}
+          />
+        )}
         <div className="editor__side">
-          {simulating ? (
+          {side === 'simulation' ? (
             <SimulationPanel
               store={store}
               nodeLabel={nodeLabel}
               onStep={(path, at) => setSimPath({ path, at })}
-              onClose={() => setSimulating(false)}
+              onClose={() => showSide('inspector')}
+            />
+          ) : side === 'backtest' ? (
+            <BacktestPanel
+              store={store}
+              nodeLabel={nodeLabel}
+              onProjected={setProjected}
+              onClose={() => showSide('inspector')}
             />
           ) : (
             <Inspector readOnly={false} />
           )}
         </div>
-        <ProblemsPanel
-          problems={compiled.result.problems}
-          nodeLabel={nodeLabel}
-          onFocus={focusNode}
-        />
+        <ProblemsPanel problems={problems.problems} nodeLabel={nodeLabel} onFocus={focusNode} />
       </div>
       {publishing && (
         <PublishDialog

@@ -12,6 +12,21 @@ export const JourneyEditorProblem = graphql(`
   }
 `);
 
+export const JourneyEditorStats = graphql(`
+  fragment JourneyEditor_stats on JourneyStats {
+    entered
+    active
+    converted
+    conversionRate
+    nodes {
+      nodeId
+      entered
+      waiting
+      converted
+    }
+  }
+`);
+
 export const JourneysPageQuery = graphql(`
   query JourneysPageQuery($search: String, $status: String) {
     journeys(search: $search, status: $status) {
@@ -97,16 +112,7 @@ export const JourneyStatsQuery = graphql(`
       id
       liveVersion
       stats {
-        entered
-        active
-        converted
-        conversionRate
-        nodes {
-          nodeId
-          entered
-          waiting
-          converted
-        }
+        ...JourneyEditor_stats
       }
     }
   }
@@ -179,6 +185,42 @@ export const SimulateJourneyQuery = graphql(`
         subject
         body
         missingVariables
+      }
+    }
+  }
+`);
+
+export const JourneyDraftQuery = graphql(`
+  query JourneyDraftQuery($id: ID!) {
+    journey(id: $id) {
+      id
+      draft
+      draftRevision
+    }
+  }
+`);
+
+export const BacktestJourneyQuery = graphql(`
+  query BacktestJourneyQuery($input: BacktestJourneyInput!) {
+    backtestJourney(input: $input) {
+      from
+      to
+      eligibleCustomers
+      sampledCustomers
+      enteredCustomers
+      problems {
+        ...JourneyEditor_problem
+      }
+      stats {
+        ...JourneyEditor_stats
+      }
+      sends {
+        nodeId
+        channel
+        sent
+        deferred
+        skippedNoConsent
+        skippedFrequencyCap
       }
     }
   }

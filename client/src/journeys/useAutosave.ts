@@ -1,86 +1,77 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMutation } from 'urql';
+import type { JourneyGraph } from '@cairn/schema';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useClient } from 'urql';
 import { describeError, errorCode } from '../api/describeError';
-import { SaveJourneyDraftMutation } from './api';
+import { getFragmentData } from '../gql';
+import { JourneyDraftQuery, JourneyEditorProblem, SaveJourneyDraftMutation } from './api';
+import type { LatestDraft } from './editor/conflict';
+import { createDraftSync, type DraftSync, type SaveOutcome } from './editor/draft-sync';
 import type { EditorStore } from './editor/editor-store';
-import { toGraph } from './editor/graph-convert';
-import { selectEdits } from './editor/selectors';
+import { fromApiProblem } from './editor/merge-problems';
 
-/** Where the draft stands against the server. */
-export type SaveStatus =
-  | { readonly state: 'saved' }
-  | { readonly state: 'pending' | 'saving' }
-  | { readonly state: 'conflict' }
-  | { readonly state: 'error'; readonly message: string };
+export type { SaveStatus } from './editor/draft-sync';
 
 /** Quiet time after the last edit before the draft is saved. */
 export const AUTOSAVE_DELAY_MS = 800;
 
 /**
- * Saves the draft a moment after each edit, sending the revision it started from (the server
- * refuses a stale one with CONFLICT, which asks for a reload). `flush` saves now (before
- * publishing) and resolves once the server has the current document.
+ * Saves the draft a moment after each edit with the revision it started from (`createDraftSync`).
+ * When the server refuses a stale revision (CONFLICT) the edits stay here until the marketer
+ * reloads theirs or keeps theirs; `flush` saves now (before publishing).
  */
 export function useAutosave(store: EditorStore, journeyId: string, initialRevision: number) {
-  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
-  const revision = useRef(initialRevision);
-  const savedEdits = useRef(store.getState().edits);
-  const inFlight = useRef<Promise<boolean> | undefined>(undefined);
-  const [, save] = useMutation(SaveJourneyDraftMutation);
-
-  const flush = useCallback(async (): Promise<boolean> => {
-    await inFlight.current;
-    const edits = store.getState().edits;
-    if (edits === savedEdits.current) return true;
-    setStatus({ state: 'saving' });
-    const graph = toGraph(store.getState().history.present);
-    const run = save({
-      id: journeyId,
-      input: { graph: graph as unknown as Record<string, unknown>, revision: revision.current },
-    }).then((result) => {
-      const journey = result.data?.saveJourneyDraft.journey;
-      if (result.error || !journey) {
+  const client = useClient();
+  const [sync] = useState<DraftSync>(() =>
+    createDraftSync({
+      store,
+      revision: initialRevision,
+      delayMs: AUTOSAVE_DELAY_MS,
+      async save(graph, revision): Promise<SaveOutcome> {
+        const result = await client
+          .mutation(SaveJourneyDraftMutation, {
+            id: journeyId,
+            input: { graph: graph as unknown as Record<string, unknown>, revision },
+          })
+          .toPromise();
+        const payload = result.data?.saveJourneyDraft;
         if (result.error && errorCode(result.error) === 'CONFLICT')
-          setStatus({ state: 'conflict' });
-        else
-          setStatus({
-            state: 'error',
+          return { ok: false, conflict: true };
+        if (result.error || !payload?.journey)
+          return {
+            ok: false,
             message: result.error
               ? describeError(result.error).message
               : 'The draft was not saved.',
-          });
-        return false;
-      }
-      revision.current = journey.draftRevision;
-      savedEdits.current = edits;
-      setStatus(store.getState().edits === edits ? { state: 'saved' } : { state: 'pending' });
-      return true;
-    });
-    inFlight.current = run;
-    return run;
-  }, [store, journeyId, save]);
-
-  const latestFlush = useRef(flush);
-  useEffect(() => {
-    latestFlush.current = flush;
-  }, [flush]);
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = selectEdits(store.getState());
-    const unsubscribe = store.subscribe(() => {
-      const edits = selectEdits(store.getState());
-      if (edits === last) return;
-      last = edits;
-      setStatus((s) => (s.state === 'conflict' ? s : { state: 'pending' }));
-      clearTimeout(timer);
-      timer = setTimeout(() => void latestFlush.current(), AUTOSAVE_DELAY_MS);
-    });
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
-  }, [store]);
-
-  return { status, flush };
+          };
+        return {
+          ok: true,
+          revision: payload.journey.draftRevision,
+          problems: payload.problems.map((p) =>
+            fromApiProblem(getFragmentData(JourneyEditorProblem, p)),
+          ),
+        };
+      },
+      async loadLatest(): Promise<LatestDraft | undefined> {
+        const result = await client
+          .query(JourneyDraftQuery, { id: journeyId }, { requestPolicy: 'network-only' })
+          .toPromise();
+        const journey = result.data?.journey;
+        if (!journey) return undefined;
+        return {
+          graph: journey.draft as unknown as JourneyGraph,
+          revision: journey.draftRevision,
+        };
+      },
+    }),
+  );
+  useEffect(() => sync.start(), [sync]);
+  const state = useSyncExternalStore(sync.subscribe, sync.getState);
+  return {
+    status: state.status,
+    conflict: state.conflict,
+    serverProblems: state.problems,
+    flush: sync.flush,
+    reloadTheirs: sync.reloadTheirs,
+    keepMine: sync.keepMine,
+  };
 }

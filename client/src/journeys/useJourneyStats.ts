@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useQuery } from 'urql';
-import { JourneyStatsQuery } from './api';
-import type { NodeCounts } from './canvas/CanvasAnnotations';
+import { getFragmentData } from '../gql';
+import { JourneyEditorStats, JourneyStatsQuery } from './api';
+import { countsByNode } from './canvas/node-counts';
 
 /** How often the counts on a published journey are refreshed. */
 export const STATS_REFRESH_MS = 2_000;
@@ -27,15 +28,11 @@ export function useJourneyStats(
     const timer = setInterval(() => refresh({ requestPolicy: 'network-only' }), STATS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [enabled, refresh]);
-  const stats = data?.journey?.stats;
+  const stats = getFragmentData(JourneyEditorStats, data?.journey?.stats);
   const triggers = triggerIds.join('\n');
-  const counts = useMemo(() => {
-    if (!stats) return undefined;
-    const byNode = new Map<string, NodeCounts>(stats.nodes.map((n) => [n.nodeId, n]));
-    for (const id of triggers.split('\n'))
-      if (id && !byNode.has(id))
-        byNode.set(id, { entered: stats.entered, waiting: 0, converted: stats.converted });
-    return byNode;
-  }, [stats, triggers]);
+  const counts = useMemo(
+    () => (stats ? countsByNode(stats, triggers.split('\n').filter(Boolean)) : undefined),
+    [stats, triggers],
+  );
   return { stats, counts };
 }

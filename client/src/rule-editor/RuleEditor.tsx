@@ -5,8 +5,7 @@ import { GroupBox } from './GroupBox';
 import { newNodeId } from './prepare-draft';
 import { RowProblems } from './RowProblems';
 import { RuleEditorContext, type RuleEditorState } from './RuleEditorContext';
-import { childrenOf } from './tree';
-import type { EditorNode } from './draft.types';
+import { nodeIds } from './tree';
 import './rule-editor.css';
 
 export interface RuleEditorProps {
@@ -29,12 +28,6 @@ export interface RuleEditorProps {
 const NO_SEGMENTS: readonly SegmentOption[] = [];
 const NO_PROBLEMS: readonly RowProblem[] = [];
 
-const idsOf = (node: EditorNode, into: Set<string>): Set<string> => {
-  if (node.id !== undefined) into.add(node.id);
-  for (const child of childrenOf(node)) idsOf(child, into);
-  return into;
-};
-
 /**
  * The visual rule editor: nested groups (all / any / none) of trait, event, score, segment and
  * consent conditions, validated as you type. Self-contained: it needs no page, router or GraphQL
@@ -53,7 +46,7 @@ export function RuleEditor(props: RuleEditorProps) {
     [value, catalog, segments, segmentId],
   );
   const state = useMemo<RuleEditorState>(() => {
-    const problems = problemsByNode([...check.problems, ...extra], idsOf(value.root, new Set()));
+    const problems = problemsByNode([...check.problems, ...extra], nodeIds(value.root));
     return {
       draft: value,
       catalog,

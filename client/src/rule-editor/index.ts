@@ -1,5 +1,6 @@
 /** The rule editor, shared by the segment builder and the journey editor. See client/CONTEXT.md. */
 export { RuleEditor, type RuleEditorProps } from './RuleEditor';
+export { PropertyFilterEditor, type PropertyFilterEditorProps } from './PropertyFilterEditor';
 export type {
   CatalogField,
   EditorCatalog,

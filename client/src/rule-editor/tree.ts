@@ -55,6 +55,13 @@ export function withChildren(
   }
 }
 
+/** The ids of `node` and of every node under it. */
+export function nodeIds(node: EditorNode, into = new Set<string>()): Set<string> {
+  if (node.id !== undefined) into.add(node.id);
+  for (const child of childrenOf(node)) nodeIds(child, into);
+  return into;
+}
+
 /** The node with this id, or undefined. */
 export function findNode(root: EditorNode, id: string): EditorNode | undefined {
   if (root.id === id) return root;

@@ -1,4 +1,4 @@
-import type { JourneyProblem } from '@cairn/schema';
+import type { EditorProblem } from '../editor/merge-problems';
 import { createContext, useContext } from 'react';
 
 /** A step's counts on a published version. */
@@ -8,10 +8,12 @@ export interface NodeCounts {
   readonly converted: number;
 }
 
-/** What is drawn over the steps: problems, live counts, and the simulated path. */
+/** What is drawn over the steps: problems, live and projected counts, and the simulated path. */
 export interface CanvasAnnotations {
-  readonly problems: ReadonlyMap<string, readonly JourneyProblem[]>;
+  readonly problems: ReadonlyMap<string, readonly EditorProblem[]>;
   readonly counts?: ReadonlyMap<string, NodeCounts>;
+  /** A backtest's projected counts of the draft (drawn apart from the live ones). */
+  readonly projected?: ReadonlyMap<string, NodeCounts>;
   /** Simulation: node id → the order it was reached in (1-based), up to the current step. */
   readonly path?: ReadonlyMap<string, number>;
   /** The simulation's current step. */

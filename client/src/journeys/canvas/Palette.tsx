@@ -12,8 +12,8 @@ const startDrag = (kind: JourneyNodeKind) => (event: DragEvent) => {
 };
 
 /**
- * The step kinds, dragged onto the canvas; Enter or a click adds one in the middle of the view
- * (the keyboard way).
+ * The step kinds, dragged onto the canvas; Enter or a click adds one at the free spot nearest
+ * the middle of the view (the keyboard way), selected so the inspector shows it.
  */
 export function Palette({ onAdd }: { readonly onAdd: (kind: JourneyNodeKind) => void }) {
   return (

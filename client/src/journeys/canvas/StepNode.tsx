@@ -13,12 +13,13 @@ const ORIGIN = { x: 0, y: 0 };
 export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps<FlowNode>) {
   const { step } = data;
   const meta = STEP_KINDS[step.kind];
-  const { problems, counts, path, current } = useCanvasAnnotations();
+  const { problems, counts, projected, path, current } = useCanvasAnnotations();
   const mine = problems.get(id) ?? [];
   const errors = mine.filter((p) => p.severity === 'error').length;
   const node = toJourneyNode({ id, type: step.kind, data, position: ORIGIN });
   const outputs = outputHandles(node);
   const stat = counts?.get(id);
+  const projection = projected?.get(id);
   const order = path?.get(id);
   const classes = [
     'step',
@@ -62,6 +63,21 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
           </span>
           <span title="Converted">
             <b>{stat.converted}</b> converted
+          </span>
+        </div>
+      )}
+      {projection && (
+        <div
+          className="step__stats step__stats--projected"
+          data-testid={`step-projected-${id}`}
+          title="Projected by the backtest: the draft replayed over past customers"
+        >
+          <span className="step__projected-tag">Projected</span>
+          <span>
+            <b data-testid={`step-projected-entered-${id}`}>{projection.entered}</b> entered
+          </span>
+          <span>
+            <b>{projection.converted}</b> converted
           </span>
         </div>
       )}

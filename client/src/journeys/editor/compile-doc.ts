@@ -1,19 +1,11 @@
-import {
-  compileJourney,
-  type JourneyCatalog,
-  type JourneyCompilation,
-  type JourneyProblem,
-} from '@cairn/schema';
+import { compileJourney, type JourneyCatalog, type JourneyCompilation } from '@cairn/schema';
 import type { EditorDoc } from './flow.types';
+import { summarizeProblems, type ProblemSummary } from './merge-problems';
 import { toGraph } from './graph-convert';
 
 /** A compilation with its problems grouped where the canvas pins them. */
-export interface DocCompilation {
+export interface DocCompilation extends ProblemSummary {
   readonly result: JourneyCompilation;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly byNode: ReadonlyMap<string, readonly JourneyProblem[]>;
-  readonly byEdge: ReadonlyMap<string, readonly JourneyProblem[]>;
   /** The trigger steps' ids (live counts show the journey's entries on them). */
   readonly triggerIds: readonly string[];
 }
@@ -30,8 +22,10 @@ export function createCompileCache(): (doc: EditorDoc, catalog?: JourneyCatalog)
       last = { ...last, doc };
       return last.out;
     }
+    const result = compileJourney(toGraph(doc), { catalog });
     const out = {
-      ...groupProblems(compileJourney(toGraph(doc), { catalog })),
+      result,
+      ...summarizeProblems(result.problems),
       triggerIds: doc.nodes.filter((n) => n.data.step.kind === 'trigger').map((n) => n.id),
     };
     last = { doc, catalog, out };
@@ -39,21 +33,9 @@ export function createCompileCache(): (doc: EditorDoc, catalog?: JourneyCatalog)
   };
 }
 
-function sameStructure(a: EditorDoc, b: EditorDoc): boolean {
+/** Whether two documents differ only in positions, selection or measurements. */
+export function sameStructure(a: EditorDoc, b: EditorDoc): boolean {
   if (a.edges !== b.edges || a.settings !== b.settings || a.nodes.length !== b.nodes.length)
     return false;
   return a.nodes.every((n, i) => n.id === b.nodes[i]!.id && n.data === b.nodes[i]!.data);
-}
-
-function groupProblems(result: JourneyCompilation): Omit<DocCompilation, 'triggerIds'> {
-  const byNode = new Map<string, JourneyProblem[]>();
-  const byEdge = new Map<string, JourneyProblem[]>();
-  const add = (map: Map<string, JourneyProblem[]>, key: string, p: JourneyProblem) =>
-    map.set(key, [...(map.get(key) ?? []), p]);
-  for (const p of result.problems) {
-    if (p.nodeId !== undefined) add(byNode, p.nodeId, p);
-    if (p.edgeId !== undefined) add(byEdge, p.edgeId, p);
-  }
-  const errors = result.problems.filter((p) => p.severity === 'error').length;
-  return { result, errors, warnings: result.problems.length - errors, byNode, byEdge };
 }

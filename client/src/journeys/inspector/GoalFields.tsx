@@ -1,6 +1,7 @@
 import type { StepBody } from '../editor/flow.types';
 import { DurationField, TextField } from './fields';
 import { EVENT_NAMES_LIST } from './InspectorContext';
+import { WhereField, withWhere } from './WhereField';
 
 type Step = Extract<StepBody, { kind: 'goal' }>;
 
@@ -17,6 +18,11 @@ export function GoalFields({ step, onChange }: { step: Step; onChange: (s: Step)
         list={EVENT_NAMES_LIST}
         onChange={(event) => onChange({ ...step, event })}
         testId="goal-event"
+      />
+      <WhereField
+        event={step.event}
+        where={step.where}
+        onChange={(where) => onChange(withWhere(step, where))}
       />
       <DurationField
         label="Within"

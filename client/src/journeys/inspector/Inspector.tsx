@@ -11,6 +11,7 @@ import { ActionFields } from './ActionFields';
 import { ConditionFields, RandomSplitFields, SplitFields } from './DecisionFields';
 import { TextField } from './fields';
 import { GoalFields } from './GoalFields';
+import { OutputsFields } from './OutputsFields';
 import { SettingsFields } from './SettingsFields';
 import { TriggerFields } from './TriggerFields';
 import { WaitFields } from './WaitFields';
@@ -51,10 +52,13 @@ export function Inspector({ readOnly }: { readonly readOnly: boolean }) {
           testId="step-name"
         />
         <KindFields node={node} onChange={onChange} />
+        <OutputsFields nodeId={node.id} />
         <button
           type="button"
           className="button button--danger"
           onClick={() => store.run((d) => removeElements(d, new Set([node.id])))}
+          title="Or press Delete with the step selected on the canvas"
+          data-testid="delete-step"
         >
           Delete step
         </button>

@@ -2,6 +2,7 @@ import { TRIGGER_TYPES, type TriggerNode, type TriggerSpec, type TriggerType } f
 import type { StepBody } from '../editor/flow.types';
 import { NumberField, SelectField, TextField, WeekdaysField } from './fields';
 import { EVENT_NAMES_LIST, useInspectorData } from './InspectorContext';
+import { WhereField, withWhere } from './WhereField';
 
 type Step = Extract<StepBody, { kind: 'trigger' }>;
 
@@ -50,15 +51,22 @@ export function TriggerFields({ step, onChange }: { step: Step; onChange: (s: St
         testId="trigger-type"
       />
       {t.type === 'event' && (
-        <TextField
-          label="Event"
-          value={t.event}
-          list={EVENT_NAMES_LIST}
-          placeholder="e.g. Cart Abandoned"
-          hint="Picked from the events this workspace has received."
-          onChange={(event) => set({ ...t, event })}
-          testId="trigger-event"
-        />
+        <>
+          <TextField
+            label="Event"
+            value={t.event}
+            list={EVENT_NAMES_LIST}
+            placeholder="e.g. Cart Abandoned"
+            hint="Picked from the events this workspace has received."
+            onChange={(event) => set({ ...t, event })}
+            testId="trigger-event"
+          />
+          <WhereField
+            event={t.event}
+            where={t.where}
+            onChange={(where) => set(withWhere(t, where))}
+          />
+        </>
       )}
       {(t.type === 'segmentEntered' || t.type === 'segmentExited') && (
         <SelectField

@@ -2,6 +2,7 @@ import { WAIT_TYPES, type WaitSpec, type WaitType } from '@cairn/schema';
 import type { StepBody } from '../editor/flow.types';
 import { CheckField, DurationField, SelectField, TextField, WeekdaysField } from './fields';
 import { EVENT_NAMES_LIST } from './InspectorContext';
+import { WhereField, withWhere } from './WhereField';
 
 type Step = Extract<StepBody, { kind: 'wait' }>;
 
@@ -61,6 +62,11 @@ export function WaitFields({ step, onChange }: { step: Step; onChange: (s: Step)
             list={EVENT_NAMES_LIST}
             onChange={(event) => set({ ...w, event })}
             testId="wait-event"
+          />
+          <WhereField
+            event={w.event}
+            where={w.where}
+            onChange={(where) => set(withWhere(w, where))}
           />
           <CheckField
             label="Give up after a timeout (output “timeout”)"

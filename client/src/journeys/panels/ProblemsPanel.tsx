@@ -1,10 +1,11 @@
-import type { JourneyProblem } from '@cairn/schema';
+import type { EditorProblem } from '../editor/merge-problems';
 
 /**
- * Every problem of the draft, errors first; choosing one focuses its step on the canvas.
+ * Every problem of the draft, errors first: the browser's compile and the server's (from the last
+ * save), each once. Choosing one focuses its step on the canvas.
  */
 export function ProblemsPanel(props: {
-  readonly problems: readonly JourneyProblem[];
+  readonly problems: readonly EditorProblem[];
   readonly nodeLabel: (id: string) => string | undefined;
   readonly onFocus: (nodeId: string) => void;
 }) {
@@ -32,6 +33,7 @@ export function ProblemsPanel(props: {
                 data-testid="problem"
                 data-code={p.code}
                 data-node={p.nodeId}
+                data-source={p.source ?? 'browser'}
               >
                 <span className="problem__severity">
                   {p.severity === 'error' ? 'Error' : 'Warning'}
@@ -40,6 +42,14 @@ export function ProblemsPanel(props: {
                   <span className="problem__node">{props.nodeLabel(p.nodeId) ?? p.nodeId}</span>
                 )}
                 <span className="problem__message">{p.message}</span>
+                {p.source === 'server' && (
+                  <span
+                    className="problem__source"
+                    title="Found by the server on save (it checks names against the whole workspace)"
+                  >
+                    server
+                  </span>
+                )}
               </button>
             </li>
           ))}

@@ -1,4 +1,9 @@
-import { ACTIVE_CUSTOMER_DAYS, BASE_METRICS, type BaseMetricId, type TimeBucket } from '@cairn/schema';
+import {
+  ACTIVE_CUSTOMER_DAYS,
+  BASE_METRICS,
+  type BaseMetricId,
+  type TimeBucket,
+} from '@cairn/schema';
 import type { Em } from '../../db/orm';
 import { dialectOf } from '../../rules/rule-query';
 import { join, raw, sql, type Fragment } from '../../rules/sql-fragment';

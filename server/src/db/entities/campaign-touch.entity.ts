@@ -15,6 +15,8 @@ import { Workspace } from './workspace.entity';
 @Index({
   properties: ['campaign', 'occurredAt', 'customer', 'name', 'amount', 'cost', 'workspace'],
 })
+// A lead's touches of a campaign before an instant (MQLs and SQLs attributed to the campaign).
+@Index({ properties: ['customer', 'campaign', 'occurredAt'] })
 export class CampaignTouch {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();

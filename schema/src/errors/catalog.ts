@@ -40,8 +40,9 @@ export const errorCatalog = {
   },
   SURVEY_SCORE_OUT_OF_RANGE: {
     status: 400,
-    summary: 'A survey answer has a score outside its survey kind\'s scale (NPS 0 to 10, CSAT 1 to 5).',
-    fix: 'Send the whole-number score the person chose on the survey\'s own scale; do not rescale it.',
+    summary:
+      "A survey answer has a score outside its survey kind's scale (NPS 0 to 10, CSAT 1 to 5).",
+    fix: "Send the whole-number score the person chose on the survey's own scale; do not rescale it.",
   },
   INVALID_CURSOR: {
     status: 400,

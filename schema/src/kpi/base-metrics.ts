@@ -26,26 +26,54 @@ const money = (meaning: string, byChannel = false): BaseMetricSpec => ({
  */
 export const BASE_METRICS = {
   sent: count('Messages handed to the sending provider.', true),
-  delivered: count('Messages the provider reported delivered (a delivered event), once each.', true),
+  delivered: count(
+    'Messages the provider reported delivered (a delivered event), once each.',
+    true,
+  ),
   opened: count('Messages opened at least once (unique opens: an opened event).', true),
-  clicked: count('Messages with at least one tracked click (unique clicks: a clicked event).', true),
-  'bounced.hard': count('Messages rejected for good (unknown address or domain): a hard bounce.', true),
-  'bounced.soft': count('Messages rejected for now (mailbox full, server busy), not also hard.', true),
+  clicked: count(
+    'Messages with at least one tracked click (unique clicks: a clicked event).',
+    true,
+  ),
+  'bounced.hard': count(
+    'Messages rejected for good (unknown address or domain): a hard bounce.',
+    true,
+  ),
+  'bounced.soft': count(
+    'Messages rejected for now (mailbox full, server busy), not also hard.',
+    true,
+  ),
   unsubscribed: count('Messages whose recipient unsubscribed from them (once each).', true),
-  impressions: count('Times content (ad, post, in-app message) was shown: impression events.', true),
-  engagements: count('Interactions with shown content (clicks, likes, shares): engagement events.', true),
+  impressions: count(
+    'Times content (ad, post, in-app message) was shown: impression events.',
+    true,
+  ),
+  engagements: count(
+    'Interactions with shown content (clicks, likes, shares): engagement events.',
+    true,
+  ),
   entered: count('Distinct customers who entered the journey or campaign.', true),
   conversions: count('Distinct entered customers who reached the goal within its window.', true),
   orders: count('Completed orders.', true),
   buyers: count('Distinct customers with at least one completed order.'),
   revenue: money('Sum of the amounts of completed orders.', true),
-  grossMargin: money('Revenue of completed orders minus their cost of goods (missing if any cost is).', true),
+  grossMargin: money(
+    'Revenue of completed orders minus their cost of goods (missing if any cost is).',
+    true,
+  ),
   spend: money('Marketing spend attributed to the period: media, tools and sending costs.', true),
   newCustomers: count('Customers whose first completed order is in the period.', true),
-  customersStart: count('Active customers (an order in the 90 days before) at the start of the period.'),
-  customersEnd: count('Active customers (an order in the 90 days before) at the end of the period.'),
+  customersStart: count(
+    'Active customers (an order in the 90 days before) at the start of the period.',
+  ),
+  customersEnd: count(
+    'Active customers (an order in the 90 days before) at the end of the period.',
+  ),
   customersLost: count('Customers active at the start and no longer active at the end.'),
-  mqls: count('Distinct leads that became marketing-qualified (Lead Became MQL) in the period.', true),
+  mqls: count(
+    'Distinct leads that became marketing-qualified (Lead Became MQL) in the period.',
+    true,
+  ),
   sqls: count('Distinct leads accepted by sales (Lead Became SQL) in the period.', true),
   promoters: count('NPS answers of 9 or 10.'),
   detractors: count('NPS answers of 0 to 6.'),

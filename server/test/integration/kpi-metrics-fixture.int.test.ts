@@ -31,9 +31,6 @@ const midnight = (day: string) => {
   while (localDay(at) !== day) at += 60_000;
   return at;
 };
-const value = (point: { values: Array<{ kpiId: string; value: number | null }> }, id: string) =>
-  point.values.find((v) => v.kpiId === id)!.value;
-
 describe('base metrics, hand-computed', () => {
   let journey: Journeyed;
 

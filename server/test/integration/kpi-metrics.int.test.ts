@@ -62,7 +62,7 @@ describe('base metrics of every scope, per day, in SQL', () => {
   const people = Array.from({ length: 24 }, (_, i) => `p${i}@example.com`);
   const vip = new Set(people.filter((_, i) => i % 3 === 0));
   const sent: Tracked[] = [];
-  let ids = new Map<string, string>(); // email → customer id
+  const ids = new Map<string, string>(); // email → customer id
   let journey: Journeyed;
   let campaignId: string;
   let segmentId: string;

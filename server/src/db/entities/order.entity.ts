@@ -19,8 +19,6 @@ export interface OrderItem {
   readonly name?: string;
   readonly quantity: number;
   readonly price: number;
-  /** Cost of goods of one unit, when the shop sends it. */
-  readonly cost?: number;
 }
 
 /**
@@ -31,7 +29,7 @@ export interface OrderItem {
 @Unique({ properties: ['workspace', 'orderId'] })
 @Index({ properties: ['customer', 'occurredAt'] })
 export class Order {
-  [OptionalProps]?: 'items' | 'receivedAt' | 'cost';
+  [OptionalProps]?: 'items' | 'receivedAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
@@ -51,10 +49,6 @@ export class Order {
   /** ISO 4217 code, upper case. */
   @Property({ type: 'string', length: 3 })
   currency!: string;
-
-  /** Cost of goods sold; null when unknown (see `readOrder`). */
-  @Property({ type: new DecimalType('number'), precision: 19, scale: 4, nullable: true })
-  cost: number | null = null;
 
   @Property({ type: 'json' })
   items: OrderItem[] = [];

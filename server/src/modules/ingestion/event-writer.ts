@@ -47,7 +47,6 @@ const ORDER_COLUMNS = [
   ['items', 'jsonb'],
   ['occurred_at', 'timestamptz'],
   ['received_at', 'timestamptz'],
-  ['cost', 'numeric'],
 ] as const;
 
 const INSERT_ORDER = insertStatement({

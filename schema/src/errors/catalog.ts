@@ -38,6 +38,12 @@ export const errorCatalog = {
     summary: 'An argument or input field has a value that is not allowed.',
     fix: 'Correct the field named in extensions.path as the message says.',
   },
+  SURVEY_SCORE_OUT_OF_RANGE: {
+    status: 400,
+    summary:
+      "A survey answer has a score outside its survey kind's scale (NPS 0 to 10, CSAT 1 to 5).",
+    fix: "Send the whole-number score the person chose on the survey's own scale; do not rescale it.",
+  },
   INVALID_CURSOR: {
     status: 400,
     summary: 'A pagination cursor was not produced by this API or is from another list.',

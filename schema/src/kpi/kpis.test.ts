@@ -60,7 +60,7 @@ const EXPECTED: Record<KpiId, number> = {
   ltvToCac: 9, // 720 / 80
   paybackPeriod: 80 / 1.2 / 30.436875, // margin per buyer-day 3600 / (100 × 30) = 1.2; 66.67 days = 2.19 months
   churnRate: 5, // 50 / 1000 × 100
-  retentionRate: 95, // (980 − 30) / 1000 × 100
+  retentionRate: 95, // (1000 − 50) / 1000 × 100
   roi: 50, // (3600 − 2400) / 2400 × 100
   roas: 3.75, // 9000 / 2400
   mqlCount: 200,

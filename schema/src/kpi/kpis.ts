@@ -201,9 +201,9 @@ export const KPI_DEFINITIONS = {
   },
   retentionRate: rate(
     'Retention rate',
-    [f.sub(m('customersEnd'), m('newCustomers')), m('customersStart')],
+    [f.sub(m('customersStart'), m('customersLost')), m('customersStart')],
     'higherIsBetter',
-    'Share of the customers at the start still active at the end, not counting new ones: (customersEnd − newCustomers) / customersStart × 100.',
+    'Share of the customers active at the start still active at the end: (customersStart − customersLost) / customersStart × 100. New and returning customers do not raise it.',
     ['retention'],
   ),
   roi: rate(

@@ -3,16 +3,18 @@ import { prng } from './demo-customers';
 
 const PAGES = ['/', '/features', '/pricing', '/blog/segmentation-101', '/customers', '/docs'];
 const PRODUCTS = [
-  { productId: 'sku-tee', name: 'Cairn T-shirt', price: 25 },
-  { productId: 'sku-mug', name: 'Mug', price: 12.5 },
-  { productId: 'sku-book', name: 'The Journey Book', price: 39 },
+  { productId: 'sku-tee', name: 'Cairn T-shirt', price: 25, cost: 9 },
+  { productId: 'sku-mug', name: 'Mug', price: 12.5, cost: 4.25 },
+  { productId: 'sku-book', name: 'The Journey Book', price: 39, cost: 14.5 },
 ];
 const DAY = 86_400_000;
 
 /**
  * A plausible history for the demo profiles (items for `POST /v1/events`): page views (some on
- * the pricing page), email clicks and bounces, guide downloads and orders, spread between each
- * profile's creation and `now`, plus their consent. Deterministic, like the profiles.
+ * the pricing page), guide downloads, orders (products with their cost, so margins are known,
+ * some tagged for the demo campaign) and a few survey answers, spread between each profile's
+ * creation and `now`, plus their consent. What the email provider reported about the newsletter
+ * is in `demo-campaign.ts`. Deterministic, like the profiles.
  */
 export function demoEvents(
   customers: readonly DemoCustomer[],
@@ -36,21 +38,13 @@ export function demoEvents(
         properties: { url: PAGES[Math.floor(random() * PAGES.length)]! },
       });
     }
-    if (random() < 0.5)
+    if (random() < 0.25)
       events.push({
         ...who,
-        messageId: `demo-${i}-click`,
-        event: 'Email Clicked',
+        messageId: `demo-${i}-nps`,
+        event: 'Survey Answered',
         timestamp: at(c),
-        properties: { campaign: 'november-newsletter', link: '/pricing' },
-      });
-    if (random() < 0.15)
-      events.push({
-        ...who,
-        messageId: `demo-${i}-bounce`,
-        event: 'Email Bounced',
-        timestamp: at(c),
-        properties: { type: random() < 0.5 ? 'hard' : 'soft' },
+        properties: { survey: 'nps', score: Math.floor(random() * 11) },
       });
     if (random() < 0.3)
       events.push({
@@ -74,6 +68,7 @@ export function demoEvents(
           total: product.price * quantity,
           currency: 'EUR',
           products: [{ ...product, quantity }],
+          ...(random() < 0.3 ? { utm_campaign: 'november-newsletter', utm_medium: 'email' } : {}),
         },
       });
     }

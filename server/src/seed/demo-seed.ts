@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApiKey, hashApiKey } from '../auth/api-key.service';
-import { ApiKey, Workspace } from '../db/entities';
+import { ApiKey, Customer, Workspace } from '../db/entities';
 import { scopeToWorkspace } from '../db/workspace-filter';
 import { IngestService } from '../modules/ingestion/ingest.service';
 import { MAX_BATCH } from '../modules/ingestion/payload';
@@ -9,6 +9,12 @@ import type { Orm } from '../db/orm';
 import type { Logger } from '../logger';
 import { demoCustomers } from './demo-customers';
 import { demoConsent, demoEvents } from './demo-events';
+import {
+  demoContentEvents,
+  demoMessageEvents,
+  demoNewsletter,
+  seedDemoCampaign,
+} from './demo-campaign';
 
 export const DEMO_WORKSPACE_NAME = 'Demo workspace';
 export const DEMO_CUSTOMER_COUNT = 60;
@@ -48,13 +54,35 @@ export async function seedDemoIfEmpty(
     timestamp: c.createdAt.toISOString(),
     consent: demoConsent(i, c.createdAt),
   }));
-  const items = [...people, ...demoEvents(customers, now)];
   const ingest = new IngestService(em, workspace);
-  for (let i = 0; i < items.length; i += MAX_BATCH) {
-    const outcomes = await ingest.ingest(items.slice(i, i + MAX_BATCH), { source: 'demo seed' });
-    const rejected = outcomes.find((o) => o.status === 'REJECTED');
-    if (rejected) throw new Error(`demo seed item rejected: ${JSON.stringify(rejected)}`);
-  }
+  const ingestAll = async (items: ReadonlyArray<Record<string, unknown>>) => {
+    for (let i = 0; i < items.length; i += MAX_BATCH) {
+      const outcomes = await ingest.ingest(items.slice(i, i + MAX_BATCH), {
+        source: 'demo seed',
+      });
+      const rejected = outcomes.find((o) => o.status === 'REJECTED');
+      if (rejected) throw new Error(`demo seed item rejected: ${JSON.stringify(rejected)}`);
+    }
+  };
+  await ingestAll(people);
+  // The campaign, its journey's past sends and its audience first: the events then attribute.
+  const newsletter = demoNewsletter(customers, now);
+  const profiles = await em.find(Customer, { email: { $in: customers.map((c) => c.email) } });
+  await seedDemoCampaign(
+    em,
+    workspace,
+    new Map(profiles.map((p) => [p.email!, p])),
+    newsletter,
+    customers,
+    now,
+  );
+  const events = [
+    ...demoEvents(customers, now),
+    ...demoMessageEvents(customers, newsletter, now),
+    ...demoContentEvents(customers, now),
+  ];
+  await ingestAll(events);
+  const items = [...people, ...events];
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(keyFile(dataDir), `${secret}\n`, { mode: 0o600 });
   logger.info(

@@ -7,11 +7,16 @@ import { Workspace } from './workspace.entity';
 /**
  * An event attributed to a campaign by its `utm_campaign` property, written by ingestion. KPI
  * series of a campaign range-scan these by (campaign, occurred_at) instead of reading JSON
- * properties of every event. `amount` is the order total for `Order Completed` events.
+ * properties of every event. `amount` is the order total for `Order Completed` events, `cost` its cost of goods (null when
+ * unknown); a content event's channel is its `channel` property.
  */
 @Entity({ tableName: 'campaign_touches' })
 // Covering: a campaign's KPI series is an index-only range scan (no heap fetch per touch).
-@Index({ properties: ['campaign', 'occurredAt', 'customer', 'name', 'amount', 'workspace'] })
+@Index({
+  properties: ['campaign', 'occurredAt', 'customer', 'name', 'amount', 'cost', 'workspace'],
+})
+// A lead's touches of a campaign before an instant (MQLs and SQLs attributed to the campaign).
+@Index({ properties: ['customer', 'campaign', 'occurredAt'] })
 export class CampaignTouch {
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
@@ -34,6 +39,9 @@ export class CampaignTouch {
 
   @Property({ type: 'double', nullable: true })
   amount: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  cost: number | null = null;
 
   @Property({ type: DateTimeType })
   occurredAt!: Date;

@@ -11,11 +11,14 @@ import { newId } from '../ids';
 import { Customer } from './customer.entity';
 import { Workspace } from './workspace.entity';
 
-/** Sales' inbox: a lead that became MQL under a model, until someone acknowledges it. */
+/**
+ * Sales' inbox: a lead that became MQL under a model, until someone acknowledges it; accepting it
+ * (as sales-qualified) also records a `Lead Became SQL` event (`scoring/sales-acceptance.ts`).
+ */
 @Entity({ tableName: 'lead_notifications' })
 @Index({ properties: ['workspace', 'acknowledgedAt', 'at'] })
 export class LeadNotification {
-  [OptionalProps]?: 'acknowledgedAt';
+  [OptionalProps]?: 'acknowledgedAt' | 'acceptedAt';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
@@ -40,4 +43,7 @@ export class LeadNotification {
 
   @Property({ type: DateTimeType, nullable: true })
   acknowledgedAt: Date | null = null;
+
+  @Property({ type: DateTimeType, nullable: true })
+  acceptedAt: Date | null = null;
 }

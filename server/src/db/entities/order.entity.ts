@@ -19,6 +19,8 @@ export interface OrderItem {
   readonly name?: string;
   readonly quantity: number;
   readonly price: number;
+  /** Cost of goods of one unit, when the shop sends it. */
+  readonly cost?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface OrderItem {
 @Unique({ properties: ['workspace', 'orderId'] })
 @Index({ properties: ['customer', 'occurredAt'] })
 export class Order {
-  [OptionalProps]?: 'items' | 'receivedAt';
+  [OptionalProps]?: 'items' | 'receivedAt' | 'cost';
 
   @PrimaryKey({ type: 'string', length: 36 })
   id: string = newId();
@@ -49,6 +51,10 @@ export class Order {
   /** ISO 4217 code, upper case. */
   @Property({ type: 'string', length: 3 })
   currency!: string;
+
+  /** Cost of goods sold; null when unknown (see `readOrder`). */
+  @Property({ type: new DecimalType('number'), precision: 19, scale: 4, nullable: true })
+  cost: number | null = null;
 
   @Property({ type: 'json' })
   items: OrderItem[] = [];

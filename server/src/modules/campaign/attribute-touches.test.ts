@@ -12,4 +12,11 @@ describe('touchChannel', () => {
   it('keeps at most 50 characters (the column)', () => {
     expect(touchChannel({ utm_medium: 'x'.repeat(80) })).toHaveLength(50);
   });
+
+  it('takes a content event’s channel from its `channel` property', () => {
+    const props = { channel: 'Facebook', utm_medium: 'social' };
+    expect(touchChannel(props, 'Content Impression')).toBe('facebook');
+    expect(touchChannel(props, 'Content Engagement')).toBe('facebook');
+    expect(touchChannel(props, 'Page Viewed')).toBe('social');
+  });
 });

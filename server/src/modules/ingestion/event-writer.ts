@@ -47,6 +47,7 @@ const ORDER_COLUMNS = [
   ['items', 'jsonb'],
   ['occurred_at', 'timestamptz'],
   ['received_at', 'timestamptz'],
+  ['cost', 'numeric'],
 ] as const;
 
 const INSERT_ORDER = insertStatement({

@@ -1,6 +1,10 @@
 import {
   CHANNELS,
+  CONTENT_EVENTS,
   isTimeZone,
+  readContentChannel,
+  readSurveyAnswer,
+  SURVEY_ANSWERED,
   parseIsoInstant,
   type Channel,
   type FieldPath,
@@ -90,6 +94,12 @@ function readTrack(raw: Record<string, unknown>, index: number, now: Date): Read
     name === ORDER_COMPLETED && isJsonObject(properties)
       ? readOrder(properties, [index, 'properties'], problems)
       : undefined;
+  if (name === SURVEY_ANSWERED && isJsonObject(properties))
+    problems.push(...readSurveyAnswer(properties, [index, 'properties']));
+  if (name !== undefined && (CONTENT_EVENTS as readonly string[]).includes(name))
+    problems.push(
+      ...readContentChannel(isJsonObject(properties) ? properties : {}, [index, 'properties']),
+    );
   if (problems.length > 0 || name === undefined || occurredAt === undefined)
     return { ok: false, problems };
   return {

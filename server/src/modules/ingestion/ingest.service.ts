@@ -338,7 +338,7 @@ class BatchWriter {
     const orders = tracked.flatMap((t): OrderRow[] => {
       const { item, customerId } = t;
       if (!item.order || firstOf.get(item.messageId) !== t) return [];
-      const { orderId, amount, currency, items } = item.order;
+      const { orderId, amount, currency, items, cost } = item.order;
       const row = [
         newId(),
         this.workspace.id,
@@ -349,6 +349,7 @@ class BatchWriter {
         JSON.stringify(items),
         item.occurredAt,
         this.now,
+        cost,
       ];
       return [{ messageId: item.messageId, row }];
     });

@@ -1,11 +1,12 @@
-import type { FieldPath, Problem } from '@cairn/schema';
+import { ORDER_COST_PROPERTY, type FieldPath, type Problem } from '@cairn/schema';
 import type { OrderItem } from '../../db/entities';
 import { isJsonObject } from './payload';
 
 /**
  * The event that records a purchase. Its properties: `orderId` (the shop's id, unique per
- * workspace), `total` (a number >= 0), `currency` (ISO 4217, e.g. "EUR") and optionally
- * `products`: [{ productId, name?, quantity, price }]. A replay with the same orderId is stored once.
+ * workspace), `total` (a number >= 0), `currency` (ISO 4217, e.g. "EUR"), optionally `cost` (the
+ * order's cost of goods, >= 0) and `products`: [{ productId, name?, quantity, price, cost? }].
+ * A replay with the same orderId is stored once.
  */
 export const ORDER_COMPLETED = 'Order Completed';
 
@@ -14,6 +15,11 @@ export interface OrderData {
   readonly amount: number;
   readonly currency: string;
   readonly items: OrderItem[];
+  /**
+   * Cost of goods sold: `cost`, else Σ products' `cost × quantity` when every product has a
+   * cost, else null (unknown: the period's gross margin is then missing, `semantics.md`).
+   */
+  readonly cost: number | null;
 }
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -46,6 +52,9 @@ export function readOrder(
   if (currency === undefined || !CURRENCY.test(currency)) {
     bad(['currency'], 'currency must be an ISO 4217 code such as "EUR" or "USD".');
   }
+  const cost = properties[ORDER_COST_PROPERTY];
+  if (cost !== undefined && cost !== null && !isAmount(cost))
+    bad([ORDER_COST_PROPERTY], 'cost must be the cost of goods of the order, a number from 0.');
   const items = readItems(properties['products'], [...path, 'products'], problems);
   if (problems.length > before) return undefined;
   return {
@@ -53,7 +62,18 @@ export function readOrder(
     amount: total as number,
     currency: currency!,
     items,
+    cost: isAmount(cost) ? cost : costOfItems(items),
   };
+}
+
+const isAmount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value < 1e15;
+
+/** Σ cost × quantity when every line has a cost (rounded to the 4 decimals orders keep). */
+function costOfItems(items: readonly OrderItem[]): number | null {
+  if (items.length === 0 || items.some((i) => i.cost === undefined)) return null;
+  const sum = items.reduce((total, i) => total + i.cost! * i.quantity, 0);
+  return Math.round(sum * 10_000) / 10_000;
 }
 
 function readItems(value: unknown, path: FieldPath, problems: Problem[]): OrderItem[] {
@@ -62,7 +82,7 @@ function readItems(value: unknown, path: FieldPath, problems: Problem[]): OrderI
     problems.push({
       code: 'BAD_USER_INPUT',
       path,
-      message: 'products must be a list of {productId, name?, quantity, price}.',
+      message: 'products must be a list of {productId, name?, quantity, price, cost?}.',
     });
     return [];
   }
@@ -70,7 +90,7 @@ function readItems(value: unknown, path: FieldPath, problems: Problem[]): OrderI
     const at = [...path, i];
     const p = isJsonObject(raw) ? raw : {};
     const productId = typeof p['productId'] === 'number' ? String(p['productId']) : p['productId'];
-    const { quantity, price, name } = p;
+    const { quantity, price, name, cost } = p;
     const before = problems.length;
     if (typeof productId !== 'string' || productId === '')
       problems.push({
@@ -90,6 +110,12 @@ function readItems(value: unknown, path: FieldPath, problems: Problem[]): OrderI
         path: [...at, 'price'],
         message: 'price must be a number from 0.',
       });
+    if (cost !== undefined && !isAmount(cost))
+      problems.push({
+        code: 'BAD_USER_INPUT',
+        path: [...at, 'cost'],
+        message: 'cost must be the cost of goods of one unit, a number from 0.',
+      });
     if (name !== undefined && typeof name !== 'string')
       problems.push({
         code: 'BAD_USER_INPUT',
@@ -103,6 +129,7 @@ function readItems(value: unknown, path: FieldPath, problems: Problem[]): OrderI
         quantity: quantity as number,
         price: price as number,
         ...(typeof name === 'string' ? { name } : {}),
+        ...(isAmount(cost) ? { cost } : {}),
       },
     ];
   });

@@ -1,4 +1,4 @@
-import { assertUnreachable } from '@cairn/schema';
+import { assertUnreachable, type KpiScopeKind } from '@cairn/schema';
 
 /** What a KPI series is computed for. */
 export type KpiScope =
@@ -22,6 +22,14 @@ export const KPI_SCOPE_KINDS = [
   'channel',
   'experimentArm',
 ] as const satisfies ReadonlyArray<KpiScope['kind']>;
+
+// The scope kinds here are exactly those `SCOPE_METRIC_GROUPS` (schema) says the metrics of.
+const scopeKindsMatch: [
+  Exclude<KpiScope['kind'], KpiScopeKind> | Exclude<KpiScopeKind, KpiScope['kind']>,
+] extends [never]
+  ? true
+  : never = true;
+void scopeKindsMatch;
 
 /** A short label of a scope for messages and alert keys. */
 export function scopeLabel(scope: KpiScope): string {

@@ -1,4 +1,4 @@
-import type { DataChange } from '@cairn/schema';
+import { LEAD_BECAME_MQL, type DataChange } from '@cairn/schema';
 import { Event, LeadNotification, type TransitionCause, type Workspace } from '../../db/entities';
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
@@ -8,7 +8,7 @@ import { updateMemberships } from '../segment/membership/segment-updater';
 import { mqlMoves, type ScoreMove } from './score-updater';
 
 /** The event a lead crossing its model's MQL threshold emits; journeys trigger on it. */
-export const MQL_EVENT = 'Lead Became MQL';
+export const MQL_EVENT = LEAD_BECAME_MQL;
 
 /**
  * What follows score changes, inside the caller's transaction: segments that read the scores are

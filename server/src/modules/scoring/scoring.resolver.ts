@@ -130,4 +130,13 @@ export class ScoringResolver {
     const n = await scoring(ctx).acknowledge(id);
     return { ...n, customerId: n.customer.id };
   }
+
+  @Mutation(() => LeadNotificationNode, {
+    description:
+      'Sales accepts the lead as sales-qualified: marks the notification accepted and acknowledged and records a `Lead Became SQL` event (once), which the sqls KPI metric counts.',
+  })
+  async acceptLeadNotification(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    const n = await scoring(ctx).accept(id);
+    return { ...n, customerId: n.customer.id };
+  }
 }

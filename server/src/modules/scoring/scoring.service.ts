@@ -9,6 +9,7 @@ import {
 import { chunks } from '../../db/chunks';
 import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
+import { acceptLead } from './sales-acceptance';
 import { applyScoreMoves } from './score-effects';
 import { rescore } from './score-updater';
 import type { ScoringModelInput } from './scoring.input';
@@ -144,6 +145,11 @@ export class ScoringService {
     n.acknowledgedAt ??= this.now();
     await this.em.flush();
     return n;
+  }
+
+  /** Sales accepts the lead as sales-qualified (a `Lead Became SQL` event); see `acceptLead`. */
+  accept(id: string): Promise<LeadNotification> {
+    return acceptLead(this.em, this.workspace, id, this.now());
   }
 
   private async scoreEveryone(em: Em, model: ScoringModel): Promise<void> {

@@ -121,4 +121,10 @@ export class LeadNotificationNode {
 
   @Field(() => Date, { nullable: true })
   acknowledgedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When sales accepted the lead as sales-qualified (acceptLeadNotification).',
+  })
+  acceptedAt!: Date | null;
 }

@@ -8,6 +8,7 @@ import { Migration20261123183623_segments } from './Migration20261123183623_segm
 import { Migration20261201221215_journeys } from './Migration20261201221215_journeys';
 import { Migration20261201221550_scoring } from './Migration20261201221550_scoring';
 import { Migration20261201225755_campaigns } from './Migration20261201225755_campaigns';
+import { Migration20261202073051_kpi_metrics } from './Migration20261202073051_kpi_metrics';
 
 export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -18,4 +19,5 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261201221215_journeys', class: Migration20261201221215_journeys },
   { name: 'Migration20261201221550_scoring', class: Migration20261201221550_scoring },
   { name: 'Migration20261201225755_campaigns', class: Migration20261201225755_campaigns },
+  { name: 'Migration20261202073051_kpi_metrics', class: Migration20261202073051_kpi_metrics },
 ];

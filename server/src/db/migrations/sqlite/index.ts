@@ -7,6 +7,7 @@ import { Migration20261123183622_segments } from './Migration20261123183622_segm
 import { Migration20261201221214_journeys } from './Migration20261201221214_journeys';
 import { Migration20261201221549_scoring } from './Migration20261201221549_scoring';
 import { Migration20261201225754_campaigns } from './Migration20261201225754_campaigns';
+import { Migration20261202073048_kpi_metrics } from './Migration20261202073048_kpi_metrics';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -16,4 +17,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261201221214_journeys', class: Migration20261201221214_journeys },
   { name: 'Migration20261201221549_scoring', class: Migration20261201221549_scoring },
   { name: 'Migration20261201225754_campaigns', class: Migration20261201225754_campaigns },
+  { name: 'Migration20261202073048_kpi_metrics', class: Migration20261202073048_kpi_metrics },
 ];

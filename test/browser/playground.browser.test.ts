@@ -70,7 +70,12 @@ describe('playground examples', () => {
       .toContain(`"id": "${customerId}"`);
     await session.screenshot(page, 'playground-customer-360');
 
-    // The KPI values example: the segment's revenue and order value over the last three months.
+    // The KPI values example: the demo's published journey's conversion rate over the last three
+    // months (the playground picks the first active journey, as this query does).
+    const active = await cairn.graphql<{ journeys: { id: string }[] }>(
+      '{ journeys(status: "active") { id } }',
+    );
+    const journeyId = active.journeys[0]!.id;
     const now = new Date();
     const month = (offset: number) =>
       new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString();
@@ -78,17 +83,17 @@ describe('playground examples', () => {
       kpiSeries: { label: string; values: { kpiId: string; value: number | null }[] }[];
     }>(
       `query($scope: KpiScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
-        kpiSeries(scope: $scope, kpiIds: ["revenue", "averageOrderValue"], from: $from, to: $to, unit: "month") {
+        kpiSeries(scope: $scope, kpiIds: ["conversionRate"], from: $from, to: $to, unit: "month") {
           label values { kpiId value }
         }
       }`,
-      { scope: { kind: 'segment', segmentId }, from: month(-2), to: month(1) },
+      { scope: { kind: 'journey', journeyId }, from: month(-2), to: month(1) },
     );
     expect(series.kpiSeries).toHaveLength(3);
     await tabs.filter({ hasText: 'KpiValuesQuery' }).locator('button').first().click();
     await expect.poll(() => paneText(query), { timeout: 15_000 }).toContain('query KpiValuesQuery');
     await page.getByRole('button', { name: 'Variables' }).click();
-    await expect.poll(() => paneText(tools)).toContain(`"segmentId": "${segmentId}"`);
+    await expect.poll(() => paneText(tools)).toContain(`"journeyId": "${journeyId}"`);
     await page.locator('.graphiql-execute-button').click();
     const bucket = series.kpiSeries[0]!;
     const response = () => paneText(page.locator('.graphiql-response'));

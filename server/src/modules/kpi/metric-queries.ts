@@ -55,6 +55,18 @@ function numberProperty(em: Em, key: string): string {
     : `(CASE WHEN json_type(e.properties, '$.${key}') IN ('integer', 'real') THEN json_extract(e.properties, '$.${key}') END)`;
 }
 
+/**
+ * `count(DISTINCT key)` for ids: on PostgreSQL compared as bytes (COLLATE "C"), which is what id
+ * equality is, and sorts several times faster than the database's collation (C.UTF-8 here).
+ */
+function countDistinct(em: Em, key: string): Fragment {
+  return raw(
+    dialectOf(em) === postgresDialect
+      ? `count(DISTINCT (${key}) COLLATE "C")`
+      : `count(DISTINCT ${key})`,
+  );
+}
+
 /** Whether the customer had an earlier completed order than the row's instant (so it is not new). */
 const earlierOrder = (customer: string, at: string) =>
   `EXISTS (SELECT 1 FROM orders p WHERE p.customer_id = ${customer} AND p.occurred_at < ${at})`;
@@ -63,20 +75,21 @@ const earlierOrder = (customer: string, at: string) =>
  * Touches of campaigns: who came, who ordered, what they spent and earned, who bought for the
  * first time; with `content`, content impressions and engagements too.
  */
-function touchQuery(where: Fragment, content: boolean): MetricQuery {
+function touchQuery(em: Em, where: Fragment, content: boolean): MetricQuery {
   const order = `t.name = '${ORDER_COMPLETED}'`;
   return {
     select: {
-      entered: raw('count(DISTINCT t.customer_id)'),
-      conversions: raw(`count(DISTINCT CASE WHEN ${order} THEN t.customer_id END)`),
+      entered: countDistinct(em, 't.customer_id'),
+      conversions: countDistinct(em, `CASE WHEN ${order} THEN t.customer_id END`),
       orders: raw(`sum(CASE WHEN ${order} THEN 1 ELSE 0 END)`),
       revenue: raw('sum(t.amount)'),
       grossMargin: raw(
         `CASE WHEN coalesce(sum(CASE WHEN ${order} AND t.cost IS NULL THEN 1 ELSE 0 END), 0) = 0 THEN coalesce(sum(t.amount - t.cost), 0) END`,
       ),
       // Nested CASE: the subquery runs for order touches only.
-      newCustomers: raw(
-        `count(DISTINCT CASE WHEN ${order} THEN CASE WHEN NOT ${earlierOrder('t.customer_id', 't.occurred_at')} THEN t.customer_id END END)`,
+      newCustomers: countDistinct(
+        em,
+        `CASE WHEN ${order} THEN CASE WHEN NOT ${earlierOrder('t.customer_id', 't.occurred_at')} THEN t.customer_id END END`,
       ),
       ...(content
         ? {
@@ -185,11 +198,11 @@ function contentQuery(em: Em, workspaceId: string, channel: string): MetricQuery
 }
 
 /** Distinct leads with a `Lead Became MQL` / `SQL` event that a condition on `e` attributes. */
-function leadQuery(workspaceId: string, attributed: Fragment): MetricQuery {
+function leadQuery(em: Em, workspaceId: string, attributed: Fragment): MetricQuery {
   return {
     select: {
-      mqls: raw(`count(DISTINCT CASE WHEN e.name = '${LEAD_BECAME_MQL}' THEN e.customer_id END)`),
-      sqls: raw(`count(DISTINCT CASE WHEN e.name = '${LEAD_BECAME_SQL}' THEN e.customer_id END)`),
+      mqls: countDistinct(em, `CASE WHEN e.name = '${LEAD_BECAME_MQL}' THEN e.customer_id END`),
+      sqls: countDistinct(em, `CASE WHEN e.name = '${LEAD_BECAME_SQL}' THEN e.customer_id END`),
     },
     source: raw('events e'),
     where: sql`e.workspace_id = ${workspaceId} AND e.name IN ${names([LEAD_BECAME_MQL, LEAD_BECAME_SQL])} AND ${inBucket('e.occurred_at')} AND ${attributed}`,
@@ -221,13 +234,11 @@ function audienceQuery(workspaceId: string, members: Fragment): MetricQuery {
 }
 
 /** Steps at a node (or by an arm of it) and the conversions of those enrollments after the step. */
-function stepQuery(where: Fragment): MetricQuery {
+function stepQuery(em: Em, where: Fragment): MetricQuery {
   return {
     select: {
-      entered: raw('count(DISTINCT en.customer_id)'),
-      conversions: raw(
-        'count(DISTINCT CASE WHEN en.converted_at >= st.at THEN en.customer_id END)',
-      ),
+      entered: countDistinct(em, 'en.customer_id'),
+      conversions: countDistinct(em, 'CASE WHEN en.converted_at >= st.at THEN en.customer_id END'),
     },
     source: raw('journey_steps st JOIN journey_enrollments en ON en.id = st.enrollment_id'),
     where: sql`${where} AND ${inBucket('st.at')}`,
@@ -272,13 +283,17 @@ export async function queriesFor(
       const enrolled = sql`EXISTS (SELECT 1 FROM journey_enrollments en WHERE en.customer_id = e.customer_id
         AND en.journey_id IN (${paramList(journeys)}) AND en.entered_at <= e.occurred_at)`;
       return [
-        touchQuery(sql`t.workspace_id = ${ws} AND t.campaign_id = ${scope.campaignId}`, true),
+        touchQuery(em, sql`t.workspace_id = ${ws} AND t.campaign_id = ${scope.campaignId}`, true),
         {
           select: { spend: raw('sum(sp.amount)') },
           source: raw('campaign_spend sp'),
           where: sql`sp.workspace_id = ${ws} AND sp.campaign_id = ${scope.campaignId} AND sp.day >= b.d0 AND sp.day < b.d1`,
         },
-        leadQuery(workspaceId, journeys.length > 0 ? sql`(${touched} OR ${enrolled})` : touched),
+        leadQuery(
+          em,
+          workspaceId,
+          journeys.length > 0 ? sql`(${touched} OR ${enrolled})` : touched,
+        ),
         ...(journeys.length > 0
           ? [sentQuery(ofJourneys), messageEventQuery(em, workspaceId, ofJourneys)]
           : []),
@@ -289,18 +304,19 @@ export async function queriesFor(
       const ofJourney = sql`o.workspace_id = ${ws} AND o.journey_id = ${scope.journeyId}`;
       return [
         {
-          select: { entered: raw('count(DISTINCT en.customer_id)') },
+          select: { entered: countDistinct(em, 'en.customer_id') },
           source: raw('journey_enrollments en'),
           where: sql`en.workspace_id = ${ws} AND en.journey_id = ${scope.journeyId} AND ${inBucket('en.entered_at')}`,
         },
         {
-          select: { conversions: raw('count(DISTINCT cv.customer_id)') },
+          select: { conversions: countDistinct(em, 'cv.customer_id') },
           source: raw('journey_enrollments cv'),
           where: sql`cv.workspace_id = ${ws} AND cv.journey_id = ${scope.journeyId} AND ${inBucket('cv.converted_at')}`,
         },
         sentQuery(ofJourney),
         messageEventQuery(em, workspaceId, ofJourney),
         leadQuery(
+          em,
           workspaceId,
           sql`EXISTS (SELECT 1 FROM journey_enrollments en WHERE en.customer_id = e.customer_id
             AND en.journey_id = ${scope.journeyId} AND en.entered_at <= e.occurred_at)`,
@@ -311,11 +327,13 @@ export async function queriesFor(
       const atNode = sql`o.workspace_id = ${ws} AND o.journey_id = ${scope.journeyId} AND o.node_id = ${scope.nodeId}`;
       return [
         stepQuery(
+          em,
           sql`st.workspace_id = ${ws} AND st.journey_id = ${scope.journeyId} AND st.node_id = ${scope.nodeId} AND st.kind IN ${REACHED}`,
         ),
         sentQuery(atNode),
         messageEventQuery(em, workspaceId, atNode),
         leadQuery(
+          em,
           workspaceId,
           stepBefore(
             sql`st.journey_id = ${scope.journeyId} AND st.node_id = ${scope.nodeId} AND st.kind IN ${REACHED}`,
@@ -327,10 +345,10 @@ export async function queriesFor(
       const ofArm = sql`o.workspace_id = ${ws} AND o.journey_id = ${scope.journeyId} AND ${tookArm(scope.nodeId, scope.arm)}`;
       const decided = sql`st.journey_id = ${scope.journeyId} AND st.node_id = ${scope.nodeId} AND st.kind = 'decide' AND st.handle = ${scope.arm}`;
       return [
-        stepQuery(sql`st.workspace_id = ${ws} AND ${decided}`),
+        stepQuery(em, sql`st.workspace_id = ${ws} AND ${decided}`),
         sentQuery(ofArm),
         messageEventQuery(em, workspaceId, ofArm),
-        leadQuery(workspaceId, stepBefore(decided)),
+        leadQuery(em, workspaceId, stepBefore(decided)),
       ];
     }
     case 'segment': {
@@ -338,7 +356,7 @@ export async function queriesFor(
       return [
         {
           select: {
-            entered: raw(`count(DISTINCT CASE WHEN tr.kind = 'entered' THEN tr.customer_id END)`),
+            entered: countDistinct(em, `CASE WHEN tr.kind = 'entered' THEN tr.customer_id END`),
           },
           source: raw('segment_transitions tr'),
           where: sql`tr.workspace_id = ${ws} AND tr.segment_id = ${scope.segmentId} AND ${inBucket('tr.at')}`,
@@ -347,12 +365,13 @@ export async function queriesFor(
           select: {
             orders: raw('count(*)'),
             revenue: raw('sum(od.amount)'),
-            buyers: raw('count(DISTINCT od.customer_id)'),
+            buyers: countDistinct(em, 'od.customer_id'),
             grossMargin: raw(
               'CASE WHEN count(od.cost) = count(*) THEN coalesce(sum(od.amount - od.cost), 0) END',
             ),
-            newCustomers: raw(
-              `count(DISTINCT CASE WHEN NOT ${earlierOrder('od.customer_id', 'od.occurred_at')} THEN od.customer_id END)`,
+            newCustomers: countDistinct(
+              em,
+              `CASE WHEN NOT ${earlierOrder('od.customer_id', 'od.occurred_at')} THEN od.customer_id END`,
             ),
           },
           nullable: ['grossMargin'],
@@ -361,13 +380,13 @@ export async function queriesFor(
         },
         audienceQuery(workspaceId, current),
         surveyQuery(em, workspaceId, sql`e.customer_id IN (${current})`),
-        leadQuery(workspaceId, sql`e.customer_id IN (${current})`),
+        leadQuery(em, workspaceId, sql`e.customer_id IN (${current})`),
       ];
     }
     case 'channel': {
       const onChannel = sql`o.workspace_id = ${ws} AND o.channel = ${scope.channel}`;
       return [
-        touchQuery(sql`t.workspace_id = ${ws} AND t.channel = ${scope.channel}`, false),
+        touchQuery(em, sql`t.workspace_id = ${ws} AND t.channel = ${scope.channel}`, false),
         sentQuery(onChannel),
         messageEventQuery(em, workspaceId, onChannel),
         contentQuery(em, workspaceId, scope.channel),

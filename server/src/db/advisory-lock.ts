@@ -10,17 +10,33 @@ export const LOCK_SPACES = {
   identities: 0x69646e74,
 } as const;
 
+/** How a lock is held: alone, or alongside the other holders in shared mode (they exclude only `exclusive`). */
+export type LockMode = 'exclusive' | 'shared';
+
+const LOCK_ONE: Readonly<Record<LockMode, { sqlite: string; postgres: string }>> = {
+  exclusive: { sqlite: '', postgres: 'select pg_advisory_xact_lock($1, $2)' },
+  shared: { sqlite: '', postgres: 'select pg_advisory_xact_lock_shared($1, $2)' },
+};
+
 /**
- * PostgreSQL: takes a transaction-level advisory lock on (space, key), waiting for the transaction
- * holding it to end; released at commit or rollback. SQLite has one writer at a time: nothing to do.
+ * PostgreSQL: takes a transaction-level advisory lock on (space, key), waiting for the
+ * transactions holding it in a conflicting mode to end (shared holders only wait for an exclusive
+ * one, and it for them); released at commit or rollback. SQLite has one writer at a time: nothing
+ * to do.
  */
 export async function lockForTransaction(
   em: Em,
   space: keyof typeof LOCK_SPACES,
   key: string,
+  mode: LockMode = 'exclusive',
 ): Promise<void> {
   if (em.getPlatform() instanceof BaseSqlitePlatform) return;
-  await em.execute('select pg_advisory_xact_lock(?, ?)', [LOCK_SPACES[space], fnv1a32(key)]);
+  await runStatement(
+    em,
+    LOCK_ONE[mode],
+    () => [],
+    () => [LOCK_SPACES[space], fnv1a32(key)],
+  );
 }
 
 const LOCK_KEYS = {

@@ -19,26 +19,22 @@ interface PropertyRow extends ObservedEntry {
 
 /**
  * Adds one batch's observations to the workspace's stored catalog, in the transaction of `em` if
- * it has one: per table, one multi-row `INSERT … ON CONFLICT DO UPDATE`, and before it, for the
- * tables with examples, one SELECT of the stored examples that the batch may add to: three to five
- * statements (and the lock on PostgreSQL).
+ * it has one, with multi-row `INSERT … ON CONFLICT DO UPDATE`s.
  *
  * - Counts are incremented in SQL (`count = count + excluded.count`), so concurrent writers never
  *   lose one; `last_seen_at` keeps the later time.
- * - Examples are merged in JavaScript (the stored ones first, then the batch's, up to 5 distinct)
- *   and written whole. An entry written with no examples keeps the stored ones: entries the batch
- *   has no example for, and those known (per process) to be full already, are neither read nor
- *   rewritten, which in the steady state leaves no SELECT at all.
- * - PostgreSQL: the call first takes the workspace's catalog lock ({@link lockWorkspaceCatalog},
- *   held until the caller's transaction ends), so the catalog writers of one workspace take turns:
- *   they cannot deadlock on each other's rows, and each reads what the previous one committed (no
- *   example is lost). The rows read are also locked `for update`, so an erasure's scrub that does
- *   not take the catalog lock is never overwritten. SQLite has one writer at a time anyway.
- * - Since the locks last until the commit and every batch touches the same few hot rows (the
- *   workspace's event names), make this the last write of the transaction.
+ * - Examples (up to 5 distinct, the stored ones first): on PostgreSQL merged in SQL, in the
+ *   upsert, with the row's latest version (see {@link recordOnPostgres}): two statements, the
+ *   shared catalog lock and one upsert for the three tables, and no batch waits for another's
+ *   lock. On SQLite (one writer at a time) merged in JavaScript after one SELECT per table of the
+ *   stored examples the batch may add to, and written whole; an entry written with no examples
+ *   keeps the stored ones, and entries known (per process) to be full are neither read nor
+ *   rewritten.
+ * - The upsert locks the rows it writes until the commit, and every batch touches the same few
+ *   hot rows (the workspace's event names): make this the last write of the transaction.
  *
- * Driver SQL for the upsert (`db/driver-sql.ts`, one prepared statement per table): the ORM's
- * upsert cannot express `count + excluded.count`, and its raw queries inline every value.
+ * Driver SQL (`db/driver-sql.ts`, prepared statements): the ORM's upsert cannot express
+ * `count + excluded.count`, and its raw queries inline every value.
  *
  * @example
  * const seen = new CatalogObservations();
@@ -51,8 +47,6 @@ export async function recordCatalog(
   observations: CatalogObservations,
 ): Promise<void> {
   if (observations.isEmpty) return;
-  await lockWorkspaceCatalog(em, workspaceId);
-  const sql = new CatalogSql(em);
   const traits = [...observations.traits()].sort(byPathType);
   const events = [...observations.events()].sort((a, b) => compare(a.name, b.name));
   const properties = events.flatMap((e) =>
@@ -60,6 +54,11 @@ export async function recordCatalog(
       .sort(byPathType)
       .map((p): PropertyRow => ({ ...p, eventName: e.name })),
   );
+  if (!isSqlite(em)) {
+    await recordOnPostgres(em, workspaceId, traits, events, properties);
+    return;
+  }
+  const sql = new CatalogSql(em);
 
   if (traits.length > 0) {
     const examples = await sql.examplesToWrite(
@@ -70,7 +69,7 @@ export async function recordCatalog(
         const paths = distinct(keys.map((k) => k.entry.path));
         return {
           query: `select "path", "type", "examples" from "catalog_traits"
-            where "workspace_id" = ? and "path" in (${marks(paths)}) ${sql.lockForUpdate}`,
+            where "workspace_id" = ? and "path" in (${marks(paths)})`,
           params: [workspaceId, ...paths],
           keyOf: (r) => entryKey(r['path'] as string, r['type'] as ObservedType),
         };
@@ -85,7 +84,7 @@ export async function recordCatalog(
         t.type,
         t.count,
         examples[i] ?? '[]',
-        sql.time(t.lastSeenAt),
+        t.lastSeenAt,
       ]),
     );
   }
@@ -93,7 +92,7 @@ export async function recordCatalog(
   if (events.length > 0) {
     sql.queue(
       'catalog_events',
-      events.map((e) => [newId(), workspaceId, e.name, e.count, sql.time(e.lastSeenAt)]),
+      events.map((e) => [newId(), workspaceId, e.name, e.count, e.lastSeenAt]),
     );
   }
 
@@ -108,7 +107,7 @@ export async function recordCatalog(
         return {
           query: `select "event_name", "path", "type", "examples" from "catalog_event_properties"
             where "workspace_id" = ? and "event_name" in (${marks(names)})
-              and "path" in (${marks(paths)}) ${sql.lockForUpdate}`,
+              and "path" in (${marks(paths)})`,
           params: [workspaceId, ...names, ...paths],
           keyOf: (r) =>
             propertyKey(r['event_name'] as string, r['path'] as string, r['type'] as ObservedType),
@@ -125,19 +124,68 @@ export async function recordCatalog(
         p.type,
         p.count,
         examples[i] ?? '[]',
-        sql.time(p.lastSeenAt),
+        p.lastSeenAt,
       ]),
     );
   }
   await sql.flush();
 }
 
-/** First key of the catalog's advisory locks ("cata"), the second being the workspace's hash. */
 /**
- * PostgreSQL: takes the workspace's catalog lock, a transaction-level advisory lock, waiting for
- * the transaction holding it to end. `recordCatalog` takes it; anything else that rewrites the
- * catalog's rows in a transaction (an erasure's scrub) should take it first too, so that it cannot
- * deadlock with ingestion. Outside a transaction it is released at once. SQLite: nothing to do.
+ * PostgreSQL: the workspace's catalog lock in shared mode (batches do not wait for each other,
+ * only an erasure's scrub, which takes it alone, waits for them and they for it), then one upsert
+ * of the three tables whose `do update` merges the examples in SQL with the row's latest version,
+ * so nothing is read first and no example is lost to a concurrent batch. The statement always
+ * writes the three tables, in one order, and each table's rows in key order: concurrent batches
+ * lock the hot rows in the same order and never deadlock on each other.
+ */
+async function recordOnPostgres(
+  em: Em,
+  workspaceId: string,
+  traits: readonly ObservedEntry[],
+  events: ReadonlyArray<{ name: string; count: number; lastSeenAt: Date }>,
+  properties: readonly PropertyRow[],
+): Promise<void> {
+  await lockForTransaction(em, 'catalog', workspaceId, 'shared');
+  const rows: Record<CatalogTable, ReadonlyArray<readonly Param[]>> = {
+    catalog_traits: traits.map((t) => [
+      newId(),
+      workspaceId,
+      t.path,
+      t.type,
+      t.count,
+      JSON.stringify(t.examples),
+      t.lastSeenAt,
+    ]),
+    catalog_events: events.map((e) => [newId(), workspaceId, e.name, e.count, e.lastSeenAt]),
+    catalog_event_properties: properties.map((p) => [
+      newId(),
+      workspaceId,
+      p.eventName,
+      p.path,
+      p.type,
+      p.count,
+      JSON.stringify(p.examples),
+      p.lastSeenAt,
+    ]),
+  };
+  await runStatement(
+    em,
+    POSTGRES_UPSERT,
+    () => [],
+    () =>
+      TABLES.flatMap((table) =>
+        COLUMNS[table].map((_, column) => rows[table].map((row) => row[column] ?? null)),
+      ),
+  );
+}
+
+/**
+ * PostgreSQL: takes the workspace's catalog lock alone, a transaction-level advisory lock, waiting
+ * for the transactions holding it to end. `recordCatalog` holds it in shared mode; anything else
+ * that rewrites the catalog's rows in a transaction (an erasure's scrub) should take it first, so
+ * that it cannot deadlock with ingestion. Outside a transaction it is released at once. SQLite:
+ * nothing to do.
  */
 export function lockWorkspaceCatalog(em: Em, workspaceId: string): Promise<void> {
   return lockForTransaction(em, 'catalog', workspaceId);
@@ -181,17 +229,30 @@ const CONFLICT_KEYS: Readonly<Record<keyof typeof COLUMNS, readonly string[]>> =
 
 type CatalogTable = keyof typeof COLUMNS;
 
-/** The `do update` of a table: counts add up, the later time wins, `[]` keeps the stored examples. */
+/**
+ * The `do update` of a table: counts add up, the later time wins. Examples: on SQLite the batch
+ * writes the merged list whole (`[]` keeps the stored one); on PostgreSQL the batch's own examples
+ * are appended in SQL to those of the row's latest version, distinct, up to {@link MAX_EXAMPLES}
+ * (jsonb equality tells `1` from `"1"`, as `exampleKey` does).
+ */
 function updateSet(table: CatalogTable, sqlite: boolean): string {
   const columns = COLUMNS[table] as ReadonlyArray<readonly [string, string]>;
+  const stored = `"${table}"."examples"`;
+  const examples = sqlite
+    ? `case when json_array_length(excluded."examples") = 0 then ${stored} else excluded."examples" end`
+    : `case when jsonb_array_length(excluded."examples") = 0
+        or jsonb_array_length(${stored}) >= ${MAX_EXAMPLES} then ${stored}
+      else (select jsonb_agg(m."v" order by m."o") from (
+        select a."v", min(a."o") as "o" from (
+          select s."v", s."o" from jsonb_array_elements(${stored}) with ordinality as s("v", "o")
+          union all
+          select n."v", n."o" + 1000000 from jsonb_array_elements(excluded."examples")
+            with ordinality as n("v", "o")
+        ) as a group by a."v" order by min(a."o") limit ${MAX_EXAMPLES}) as m) end`;
   return [
     `"count" = "${table}"."count" + excluded."count"`,
     `"last_seen_at" = ${sqlite ? 'max' : 'greatest'}("${table}"."last_seen_at", excluded."last_seen_at")`,
-    ...(columns.some(([c]) => c === 'examples')
-      ? [
-          `"examples" = case when ${sqlite ? 'json_array_length' : 'jsonb_array_length'}(excluded."examples") = 0 then "${table}"."examples" else excluded."examples" end`,
-        ]
-      : []),
+    ...(columns.some(([c]) => c === 'examples') ? [`"examples" = ${examples}`] : []),
   ].join(', ');
 }
 
@@ -207,33 +268,34 @@ function upsertOf(table: CatalogTable, sqlite: boolean, first = 1): string {
     on conflict (${conflict}) do update set ${updateSet(table, sqlite)}`;
 }
 
-const upserts = new Map<string, DriverStatement>();
+/** The tables in the one order every PostgreSQL upsert writes them. */
+const TABLES = ['catalog_traits', 'catalog_events', 'catalog_event_properties'] as const;
+
+/** SQLite: one table's upsert of one row, prepared once and run per entry. */
+const SQLITE_UPSERTS: Readonly<Record<CatalogTable, DriverStatement>> = {
+  catalog_traits: { sqlite: upsertOf('catalog_traits', true), postgres: '' },
+  catalog_events: { sqlite: upsertOf('catalog_events', true), postgres: '' },
+  catalog_event_properties: { sqlite: upsertOf('catalog_event_properties', true), postgres: '' },
+};
 
 /**
- * The upsert of `tables`' entries. SQLite: one table's, of one row (prepared once, run per entry).
- * PostgreSQL: all of them in one statement, the first tables as data-modifying `with` clauses,
- * each taking its rows as arrays (`unnest`): one named statement for any number of entries. The
- * catalog lock, held by the caller, keeps concurrent writers from locking rows in another order.
+ * PostgreSQL: the three tables' upserts in one statement, the first two as data-modifying `with`
+ * clauses, each taking its rows as arrays (`unnest`; a table without entries gets empty arrays):
+ * one named statement, of one shape, for any number of entries.
  */
-function upsertStatement(tables: readonly CatalogTable[]): DriverStatement {
-  const key = tables.join(',');
-  let statement = upserts.get(key);
-  if (!statement) {
-    let first = 1;
-    const parts = tables.map((table) => {
-      const text = upsertOf(table, false, first);
-      first += COLUMNS[table].length;
-      return text;
-    });
-    const last = parts.pop()!;
-    statement = {
-      sqlite: upsertOf(tables[0]!, true),
-      postgres: `${parts.length > 0 ? `with ${parts.map((p, i) => `u${i} as (${p})`).join(', ')} ` : ''}${last}`,
-    };
-    upserts.set(key, statement);
-  }
-  return statement;
-}
+const POSTGRES_UPSERT: DriverStatement = (() => {
+  let first = 1;
+  const parts = TABLES.map((table) => {
+    const text = upsertOf(table, false, first);
+    first += COLUMNS[table].length;
+    return text;
+  });
+  const last = parts.pop()!;
+  return {
+    sqlite: '',
+    postgres: `with ${parts.map((p, i) => `u${i} as (${p})`).join(', ')} ${last}`,
+  };
+})();
 
 interface Keyed<E extends ObservedEntry> {
   readonly key: string;
@@ -254,31 +316,16 @@ interface StoredExamplesQuery {
 const fullEntriesByOrm = new WeakMap<object, Set<string>>();
 const MAX_FULL_ENTRIES = 100_000;
 
-/** What differs between SQLite and PostgreSQL, and the statements. */
+/** SQLite's catalog writes: the stored examples read and merged in JavaScript, then the upserts. */
 class CatalogSql {
-  private readonly sqlite: boolean;
   private readonly fullEntries: Set<string>;
   private readonly pending: Array<{ table: CatalogTable; rows: ReadonlyArray<readonly Param[]> }> =
     [];
 
   constructor(private readonly em: Em) {
-    this.sqlite = isSqlite(em);
     let full = fullEntriesByOrm.get(em.config);
     if (!full) fullEntriesByOrm.set(em.config, (full = new Set()));
     this.fullEntries = full;
-  }
-
-  /** A datetime as the column stores it: Unix ms on SQLite (as the ORM writes it), ISO text for timestamptz. */
-  time(at: Date): number | string {
-    return this.sqlite ? at.getTime() : at.toISOString();
-  }
-
-  /**
-   * PostgreSQL: the rows whose examples are read stay locked until the transaction ends, so an
-   * erasure's scrub cannot change them in between (its removed values would be written back).
-   */
-  get lockForUpdate(): string {
-    return this.sqlite ? '' : 'order by "id" for update';
   }
 
   /**
@@ -322,32 +369,15 @@ class CatalogSql {
     this.pending.push({ table, rows });
   }
 
-  /**
-   * Writes the queued entries (see {@link upsertStatement}): one statement for all tables on
-   * PostgreSQL, one prepared step per entry on SQLite.
-   */
+  /** Writes the queued entries: one prepared step per entry. */
   async flush(): Promise<void> {
-    const pending = this.pending.splice(0);
-    if (this.sqlite) {
-      for (const { table, rows } of pending)
-        await runStatement(
-          this.em,
-          upsertStatement([table]),
-          () => rows,
-          () => [],
-        );
-      return;
-    }
-    if (pending.length === 0) return;
-    await runStatement(
-      this.em,
-      upsertStatement(pending.map((p) => p.table)),
-      () => [],
-      () =>
-        pending.flatMap(({ table, rows }) =>
-          COLUMNS[table].map((_, column) => rows.map((row) => row[column] ?? null)),
-        ),
-    );
+    for (const { table, rows } of this.pending.splice(0))
+      await runStatement(
+        this.em,
+        SQLITE_UPSERTS[table],
+        () => rows,
+        () => [],
+      );
   }
 }
 

@@ -77,22 +77,14 @@ export async function recordCatalog(
     );
     sql.queue(
       'catalog_traits',
-      traits.map((t, i) => [
-        newId(),
-        workspaceId,
-        t.path,
-        t.type,
-        t.count,
-        examples[i] ?? '[]',
-        t.lastSeenAt,
-      ]),
+      traits.map((t, i) => traitRow(workspaceId, t, examples[i] ?? '[]')),
     );
   }
 
   if (events.length > 0) {
     sql.queue(
       'catalog_events',
-      events.map((e) => [newId(), workspaceId, e.name, e.count, e.lastSeenAt]),
+      events.map((e) => eventRow(workspaceId, e)),
     );
   }
 
@@ -116,16 +108,7 @@ export async function recordCatalog(
     );
     sql.queue(
       'catalog_event_properties',
-      properties.map((p, i) => [
-        newId(),
-        workspaceId,
-        p.eventName,
-        p.path,
-        p.type,
-        p.count,
-        examples[i] ?? '[]',
-        p.lastSeenAt,
-      ]),
+      properties.map((p, i) => propertyRow(workspaceId, p, examples[i] ?? '[]')),
     );
   }
   await sql.flush();
@@ -148,26 +131,11 @@ async function recordOnPostgres(
 ): Promise<void> {
   await lockForTransaction(em, 'catalog', workspaceId, 'shared');
   const rows: Record<CatalogTable, ReadonlyArray<readonly Param[]>> = {
-    catalog_traits: traits.map((t) => [
-      newId(),
-      workspaceId,
-      t.path,
-      t.type,
-      t.count,
-      JSON.stringify(t.examples),
-      t.lastSeenAt,
-    ]),
-    catalog_events: events.map((e) => [newId(), workspaceId, e.name, e.count, e.lastSeenAt]),
-    catalog_event_properties: properties.map((p) => [
-      newId(),
-      workspaceId,
-      p.eventName,
-      p.path,
-      p.type,
-      p.count,
-      JSON.stringify(p.examples),
-      p.lastSeenAt,
-    ]),
+    catalog_traits: traits.map((t) => traitRow(workspaceId, t, JSON.stringify(t.examples))),
+    catalog_events: events.map((e) => eventRow(workspaceId, e)),
+    catalog_event_properties: properties.map((p) =>
+      propertyRow(workspaceId, p, JSON.stringify(p.examples)),
+    ),
   };
   await runStatement(
     em,
@@ -190,6 +158,33 @@ async function recordOnPostgres(
 export function lockWorkspaceCatalog(em: Em, workspaceId: string): Promise<void> {
   return lockForTransaction(em, 'catalog', workspaceId);
 }
+
+/** A table's row in `COLUMNS` order, with its examples as a JSON array. */
+const traitRow = (workspaceId: string, t: ObservedEntry, examples: string): Param[] => [
+  newId(),
+  workspaceId,
+  t.path,
+  t.type,
+  t.count,
+  examples,
+  t.lastSeenAt,
+];
+
+const eventRow = (
+  workspaceId: string,
+  e: { readonly name: string; readonly count: number; readonly lastSeenAt: Date },
+): Param[] => [newId(), workspaceId, e.name, e.count, e.lastSeenAt];
+
+const propertyRow = (workspaceId: string, p: PropertyRow, examples: string): Param[] => [
+  newId(),
+  workspaceId,
+  p.eventName,
+  p.path,
+  p.type,
+  p.count,
+  examples,
+  p.lastSeenAt,
+];
 
 /** The columns of each table, in insert order (the upsert's rows follow it), with their PostgreSQL types. */
 const COLUMNS = {

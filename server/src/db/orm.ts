@@ -13,6 +13,7 @@ import { WORKSPACE_FILTER, workspaceFilter } from './workspace-filter';
 import { sqliteMigrations } from './migrations/sqlite';
 import { postgresMigrations } from './migrations/postgres';
 import { registerSqliteFunctions } from './sqlite-functions';
+import { SQLITE_BACKSTOP_CHECKPOINT_PAGES } from './sqlite-checkpointer';
 import type { Database } from 'better-sqlite3';
 
 export type Orm = MikroORM<AbstractSqlDriver>;
@@ -65,6 +66,8 @@ export async function createOrm(target: DatabaseTarget, logger?: Logger): Promis
             if (target.path !== ':memory:') db.pragma('journal_mode = wal');
             db.pragma('busy_timeout = 5000');
             db.pragma('synchronous = normal');
+            // Checkpoints run on their own thread (`checkpointInBackground`); this is the backstop.
+            db.pragma(`wal_autocheckpoint = ${SQLITE_BACKSTOP_CHECKPOINT_PAGES}`);
             // 64 MiB of page cache (the default is 2 MiB): index inserts at random keys (identities,
             // emails) stay in memory as tables grow.
             db.pragma('cache_size = -65536');

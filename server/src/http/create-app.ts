@@ -3,6 +3,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type Express } from 'express';
 import type { Config } from '../config/config';
+import { checkpointInBackground } from '../db/sqlite-checkpointer';
 import { createOrm, isDatabaseReachable, keepStatisticsFresh, migrate, type Orm } from '../db/orm';
 import { scopeToWorkspace } from '../db/workspace-filter';
 import { authenticate } from '../auth/api-key.service';
@@ -49,6 +50,10 @@ export async function createApp(
     const applied = await migrate(orm);
     if (applied.length > 0) logger.info({ migrations: applied }, 'applied database migrations');
     const stopStatistics = keepStatisticsFresh(orm);
+    const stopCheckpoints =
+      config.database.dialect === 'sqlite' && config.database.path !== ':memory:'
+        ? checkpointInBackground(config.database.path)
+        : async () => undefined;
     const stopRechecks =
       config.segmentRecheckMs > 0
         ? startRecheckWorker(orm, logger, config.segmentRecheckMs)
@@ -123,6 +128,7 @@ export async function createApp(
       servesClient: client !== undefined,
       async close() {
         stopStatistics();
+        await stopCheckpoints();
         await stopRechecks();
         await stopJourneys();
         await Promise.all(Object.values(channels).map((c) => c.close?.()));

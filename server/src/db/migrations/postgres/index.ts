@@ -9,6 +9,7 @@ import { Migration20261201221215_journeys } from './Migration20261201221215_jour
 import { Migration20261201221550_scoring } from './Migration20261201221550_scoring';
 import { Migration20261201225755_campaigns } from './Migration20261201225755_campaigns';
 import { Migration20261202073051_kpi_metrics } from './Migration20261202073051_kpi_metrics';
+import { Migration20261203063930_membership_indexes } from './Migration20261203063930_membership_indexes';
 
 export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -20,4 +21,5 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261201221550_scoring', class: Migration20261201221550_scoring },
   { name: 'Migration20261201225755_campaigns', class: Migration20261201225755_campaigns },
   { name: 'Migration20261202073051_kpi_metrics', class: Migration20261202073051_kpi_metrics },
+  { name: 'Migration20261203063930_membership_indexes', class: Migration20261203063930_membership_indexes },
 ];

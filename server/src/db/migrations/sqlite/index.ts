@@ -8,6 +8,7 @@ import { Migration20261201221214_journeys } from './Migration20261201221214_jour
 import { Migration20261201221549_scoring } from './Migration20261201221549_scoring';
 import { Migration20261201225754_campaigns } from './Migration20261201225754_campaigns';
 import { Migration20261202073048_kpi_metrics } from './Migration20261202073048_kpi_metrics';
+import { Migration20261203063930_membership_indexes } from './Migration20261203063930_membership_indexes';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -18,4 +19,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261201221549_scoring', class: Migration20261201221549_scoring },
   { name: 'Migration20261201225754_campaigns', class: Migration20261201225754_campaigns },
   { name: 'Migration20261202073048_kpi_metrics', class: Migration20261202073048_kpi_metrics },
+  { name: 'Migration20261203063930_membership_indexes', class: Migration20261203063930_membership_indexes },
 ];

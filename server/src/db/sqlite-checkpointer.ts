@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -26,7 +25,8 @@ export function checkpointInBackground(path: string, everyMs = 100): () => Promi
   // A thread that failed (the file went away) is not worth failing the process for: the
   // backstop still checkpoints.
   worker.on('error', () => undefined);
-  const exited = once(worker, 'exit');
+  // Not `events.once`: it rejects on 'error', and a failed thread has stopped all the same.
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   worker.unref();
   return async () => {
     worker.postMessage('stop');

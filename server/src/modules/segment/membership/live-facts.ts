@@ -1,14 +1,5 @@
 import type { CustomerFacts, RuleDependencies } from '@cairn/schema';
-import type { EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
-import {
-  ConsentRecord,
-  Customer,
-  Event,
-  ScoreEntry,
-  SegmentMembership,
-  SegmentRecheck,
-} from '../../../db/entities';
-import { chunks } from '../../../db/chunks';
+import { runStatement, type DriverStatement } from '../../../db/driver-sql';
 import type { Em } from '../../../db/orm';
 
 /** What the segment engine reads besides profiles: only what some rule being evaluated reads. */
@@ -32,14 +23,6 @@ export interface LiveCustomer {
   readonly rechecks: Map<string, { readonly id: string; readonly dueAt: number }>;
 }
 
-/**
- * Which customers to load: some ids, or an id range (`after` < id <= `upTo`, no upper bound
- * without `upTo`) for whole scans.
- */
-export type CustomerSelection =
-  | { readonly ids: readonly string[] }
-  | { readonly after: string; readonly upTo: string | undefined };
-
 /** The union of what some rules read, for `loadLiveFacts`. */
 export function factNeeds(
   deps: readonly RuleDependencies[],
@@ -61,45 +44,98 @@ export function factNeeds(
 type Row = Record<string, unknown>;
 
 /**
- * Rows of one entity for the selected customers, as the driver returns them (keyed by property
- * name; dates and JSON converted by `ms` and `object`): no entities, no identity map, not even
- * the ORM's result mapping, which cost more than the query for thousands of events. The
- * workspace filter applies.
+ * A read of one table's rows for some customers (and, with `key`, for some values of one more
+ * column), in the workspace, columns aliased to property names. Through the driver, not the ORM:
+ * one text whatever the number of customers, prepared once (SQLite runs it per customer and key,
+ * an index seek each; PostgreSQL once, with arrays), no SQL built or values escaped per batch.
+ * SQLite's `+"workspace_id"` keeps the planner off the workspace indexes: their statistics date
+ * from before the table grew, and a workspace scan per customer is what they would cost.
  */
+function factRead(
+  table: string,
+  columns: Readonly<Record<string, string>>,
+  customerColumn: string,
+  key?: string,
+): DriverStatement {
+  const list = Object.entries(columns)
+    .map(([property, column]) => `"${column}" as "${property}"`)
+    .join(', ');
+  const keyed = (condition: string) => (key ? ` and "${key}" ${condition}` : '');
+  return {
+    sqlite: `select ${list} from "${table}" where "${customerColumn}" = ?${keyed('= ?')} and +"workspace_id" = ?`,
+    postgres: `select ${list} from "${table}" where "${customerColumn}" = any($1::varchar[])${keyed(
+      '= any($2::varchar[])',
+    )} and "workspace_id" = $${key ? 3 : 2}`,
+  };
+}
+
+const READ_CUSTOMERS = factRead(
+  'customers',
+  { id: 'id', email: 'email', traits: 'traits', timeZone: 'time_zone', createdAt: 'created_at' },
+  'id',
+);
+const READ_EVENTS = factRead(
+  'events',
+  {
+    customer: 'customer_id',
+    id: 'id',
+    name: 'name',
+    properties: 'properties',
+    occurredAt: 'occurred_at',
+  },
+  'customer_id',
+  'name',
+);
+const READ_SCORES = factRead(
+  'score_entries',
+  { customer: 'customer_id', id: 'id', model: 'model', at: 'at', value: 'value' },
+  'customer_id',
+  'model',
+);
+const READ_CONSENT = factRead(
+  'consent_records',
+  {
+    customer: 'customer_id',
+    id: 'id',
+    channel: 'channel',
+    granted: 'granted',
+    recordedAt: 'recorded_at',
+  },
+  'customer_id',
+  'channel',
+);
+// Both by (segment, customer): the unique index answers them with one seek a pair.
+const READ_MEMBERSHIPS = factRead(
+  'segment_memberships',
+  { customer: 'customer_id', segmentId: 'segment_id' },
+  'customer_id',
+  'segment_id',
+);
+const READ_RECHECKS = factRead(
+  'segment_rechecks',
+  { customer: 'customer_id', id: 'id', segmentId: 'segment_id', dueAt: 'due_at' },
+  'customer_id',
+  'segment_id',
+);
+
+/** The rows of `statement` for `customerIds` (and `keys`, for a keyed read; none asked: none). */
 async function rowsOf(
   em: Em,
-  entity: EntityName<object>,
-  customerKey: string,
-  selection: CustomerSelection,
-  fields: readonly string[],
-  where: FilterQuery<object>,
-  orderBy?: QueryOrderMap<object>,
+  workspaceId: string,
+  statement: DriverStatement,
+  customerIds: readonly string[],
+  keys?: readonly string[],
 ): Promise<Row[]> {
-  const { properties } = em.getMetadata().find(entity) as unknown as {
-    properties: Record<string, { fieldNames: string[] }>;
-  };
-  const columns = fields.map((f) => [f, properties[f]!.fieldNames[0]!] as const);
-  const run = async (customers: FilterQuery<object>) => {
-    const qb = em
-      .createQueryBuilder(entity)
-      .select([...fields])
-      .where({ ...(where as object), [customerKey]: customers });
-    if (orderBy) qb.orderBy(orderBy);
-    await qb.applyFilters();
-    const raw = await qb.execute<Row[]>('all', false);
-    return raw.map((r) => {
-      const row: Row = {};
-      for (const [field, column] of columns) row[field] = r[column];
-      return row;
-    });
-  };
-  if (!('ids' in selection))
-    return run({
-      $gt: selection.after,
-      ...(selection.upTo === undefined ? {} : { $lte: selection.upTo }),
-    });
-  const rows: Row[] = [];
-  for (const chunk of chunks(selection.ids)) rows.push(...(await run({ $in: chunk })));
+  if (customerIds.length === 0 || keys?.length === 0) return [];
+  const { rows } = await runStatement<Row>(
+    em,
+    statement,
+    () =>
+      keys
+        ? customerIds.flatMap((id) => keys.map((k) => [id, k, workspaceId]))
+        : customerIds.map((id) => [id, workspaceId]),
+    () => (keys ? [customerIds, keys, workspaceId] : [customerIds, workspaceId]),
+  );
   return rows;
 }
 
@@ -138,60 +174,35 @@ function byCustomer(rows: readonly Row[]): Map<string, Row[]> {
   return groups;
 }
 
-const EVENT_FIELDS = ['id', 'name', 'properties', 'occurredAt'];
-const SCORE_FIELDS = ['id', 'model', 'at', 'value'];
-const CONSENT_FIELDS = ['id', 'channel', 'granted', 'recordedAt'];
-const RECHECK_FIELDS = ['id', 'segmentId', 'dueAt'];
-
 /**
- * Loads the selected customers' facts for the segment engine: profiles, then only the events,
- * scores, consent, memberships and re-checks `needs` asks for, each in one query per chunk of
- * customers (ordered as the evaluators expect: oldest first).
+ * Loads some customers' facts for the segment engine: profiles, then only the events, scores,
+ * consent, memberships and re-checks `needs` asks for, one statement each (ordered as the
+ * evaluators expect: oldest first). Customers not in the workspace (or gone) are left out.
  */
 export async function loadLiveFacts(
   em: Em,
-  selection: CustomerSelection,
+  workspaceId: string,
+  customerIds: readonly string[],
   needs: FactNeeds,
 ): Promise<Map<string, LiveCustomer>> {
-  const customers = await rowsOf(
-    em,
-    Customer,
-    'id',
-    selection,
-    ['id', 'email', 'traits', 'timeZone', 'createdAt'],
-    {},
-    { id: 'asc' },
-  );
   const out = new Map<string, LiveCustomer>();
+  const customers = await rowsOf(em, workspaceId, READ_CUSTOMERS, customerIds);
   if (customers.length === 0) return out;
-  const range: CustomerSelection =
-    'ids' in selection ? { ids: customers.map((c) => c['id'] as string) } : selection;
-  /** The selected customers' rows of one entity whose `key` is one of `values` (none asked: none). */
+  customers.sort((a, b) => ((a['id'] as string) < (b['id'] as string) ? -1 : 1));
+  const ids = customers.map((c) => c['id'] as string);
   const load = async (
-    entity: EntityName<object>,
-    fields: readonly string[],
-    key: string,
-    values: readonly string[],
+    statement: DriverStatement,
+    keys: readonly string[],
     time?: string,
   ): Promise<Map<string, Row[]>> => {
-    if (values.length === 0) return new Map();
-    const rows = await rowsOf(em, entity, 'customer', range, ['customer', ...fields], {
-      [key]: { $in: [...values] },
-    });
+    const rows = await rowsOf(em, workspaceId, statement, ids, keys);
     return byCustomer(time ? oldestFirst(rows, time) : rows);
   };
-  const events = await load(Event, EVENT_FIELDS, 'name', needs.eventNames, 'occurredAt');
-  const scores = await load(ScoreEntry, SCORE_FIELDS, 'model', needs.scoreModels, 'at');
-  const consent = await load(
-    ConsentRecord,
-    CONSENT_FIELDS,
-    'channel',
-    needs.consentChannels,
-    'recordedAt',
-  );
-  // Both by (segment, customer): the unique index answers them with one seek a pair.
-  const memberships = await load(SegmentMembership, ['segmentId'], 'segmentId', needs.memberships);
-  const rechecks = await load(SegmentRecheck, RECHECK_FIELDS, 'segmentId', needs.rechecks);
+  const events = await load(READ_EVENTS, needs.eventNames, 'occurredAt');
+  const scores = await load(READ_SCORES, needs.scoreModels, 'at');
+  const consent = await load(READ_CONSENT, needs.consentChannels, 'recordedAt');
+  const memberships = await load(READ_MEMBERSHIPS, needs.memberships);
+  const rechecks = await load(READ_RECHECKS, needs.rechecks);
   for (const c of customers) {
     const id = c['id'] as string;
     const history = new Map<string, Array<{ at: number; value: number }>>();

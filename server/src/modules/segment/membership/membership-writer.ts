@@ -1,4 +1,6 @@
-import { SegmentMembership, SegmentTransition, type TransitionCause } from '../../../db/entities';
+import { insertRows, insertStatement } from '../../../db/bulk-insert';
+import { runStatement, type DriverStatement } from '../../../db/driver-sql';
+import { SegmentMembership, type TransitionCause } from '../../../db/entities';
 import { chunks } from '../../../db/chunks';
 import { newId } from '../../../db/ids';
 import type { Em } from '../../../db/orm';
@@ -10,11 +12,45 @@ export interface MembershipChange {
   readonly exited: readonly string[];
 }
 
+const INSERT_MEMBERSHIP = insertStatement({
+  table: 'segment_memberships',
+  columns: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['segment_id', 'varchar'],
+    ['customer_id', 'varchar'],
+    ['entered_at', 'timestamptz'],
+  ],
+  ignoreConflictOn: ['segment_id', 'customer_id'],
+});
+
+const DELETE_MEMBERSHIP: DriverStatement = {
+  sqlite: `delete from "segment_memberships"
+    where "segment_id" = ? and "customer_id" = ? and +"workspace_id" = ?`,
+  postgres: `delete from "segment_memberships" m
+    using unnest($1::varchar[], $2::varchar[]) as d("segment_id", "customer_id")
+    where m."segment_id" = d."segment_id" and m."customer_id" = d."customer_id"
+      and m."workspace_id" = $3`,
+};
+
+const INSERT_TRANSITION = insertStatement({
+  table: 'segment_transitions',
+  columns: [
+    ['id', 'varchar'],
+    ['workspace_id', 'varchar'],
+    ['segment_id', 'varchar'],
+    ['customer_id', 'varchar'],
+    ['kind', 'varchar'],
+    ['cause', 'varchar'],
+    ['at', 'timestamptz'],
+  ],
+});
+
 /**
  * Writes segments' membership changes and records each as a transition (entered/exited, when,
- * why): one multi-row INSERT per 400 entries and per 400 transitions across all the segments,
- * one DELETE per segment with exits. Entering is idempotent (a member already present is left
- * alone).
+ * why): one statement each for the entries, the exits and the transitions of all the segments
+ * (prepared statements through the driver: a batch of events changes a few memberships of many
+ * segments). Entering is idempotent (a member already present is left alone).
  */
 export async function writeMembershipChanges(
   em: Em,
@@ -23,42 +59,41 @@ export async function writeMembershipChanges(
   at: Date,
   cause: TransitionCause,
 ): Promise<void> {
-  const entries = changes.flatMap(({ segmentId, entered }) =>
-    entered.map((customer) => ({
-      id: newId(),
-      workspace: workspaceId,
+  const entered = changes.flatMap(({ segmentId, entered }) =>
+    entered.map((customer) => [segmentId, customer] as const),
+  );
+  const exited = changes.flatMap(({ segmentId, exited }) =>
+    exited.map((customer) => [segmentId, customer] as const),
+  );
+  await insertRows(
+    em,
+    INSERT_MEMBERSHIP,
+    entered.map(([segmentId, customer]) => [newId(), workspaceId, segmentId, customer, at]),
+  );
+  if (exited.length > 0)
+    await runStatement(
+      em,
+      DELETE_MEMBERSHIP,
+      () => exited.map(([segmentId, customer]) => [segmentId, customer, workspaceId]),
+      () => [exited.map(([s]) => s), exited.map(([, c]) => c), workspaceId],
+    );
+  const transitions = changes.flatMap(({ segmentId, entered, exited }) => [
+    ...entered.map((customer) => [segmentId, customer, 'entered'] as const),
+    ...exited.map((customer) => [segmentId, customer, 'exited'] as const),
+  ]);
+  await insertRows(
+    em,
+    INSERT_TRANSITION,
+    transitions.map(([segmentId, customer, kind]) => [
+      newId(),
+      workspaceId,
       segmentId,
       customer,
-      enteredAt: at,
-    })),
-  );
-  for (const rows of chunks(entries)) {
-    await em
-      .createQueryBuilder(SegmentMembership)
-      .insert(rows)
-      .onConflict(['segmentId', 'customer'])
-      .ignore()
-      .execute();
-  }
-  for (const { segmentId, exited } of changes) {
-    for (const chunk of chunks(exited))
-      await em.nativeDelete(SegmentMembership, { segmentId, customer: { $in: chunk } });
-  }
-  const transitions = changes.flatMap(({ segmentId, entered, exited }) =>
-    [
-      ...entered.map((customer) => ({ customer, kind: 'entered' as const })),
-      ...exited.map((customer) => ({ customer, kind: 'exited' as const })),
-    ].map((t) => ({
-      id: newId(),
-      workspace: workspaceId,
-      segmentId,
-      customer: t.customer,
-      kind: t.kind,
+      kind,
       cause,
       at,
-    })),
+    ]),
   );
-  for (const chunk of chunks(transitions)) await em.insertMany(SegmentTransition, chunk);
   for (const change of changes) await journeysOnSegmentChange(em, workspaceId, change, at);
 }
 

@@ -41,16 +41,16 @@ export async function recomputeSegment(
 }
 
 /**
- * Every customer's next re-check for a time-based segment: the customers in id ranges of
- * `SCAN_CHUNK`, with only the facts the rule reads, loaded as rows (no entities); only the finite
+ * Every customer's next re-check for a time-based segment: the customers `SCAN_CHUNK` at a time
+ * in id order, with only the facts the rule reads, loaded as rows (no entities); only the finite
  * re-checks are written.
  */
 async function scheduleAll(em: Em, workspace: Workspace, s: LiveSegment, now: Date): Promise<void> {
   const needs = factNeeds([s.deps], s.deps.segmentIds, []);
   let after = '';
   for (;;) {
-    const upTo = await lastOfRange(em, after);
-    const customers = await loadLiveFacts(em, { after, upTo }, needs);
+    const ids = await idsAfter(em, after);
+    const customers = await loadLiveFacts(em, workspace.id, ids, needs);
     const rechecks: WantedRecheck[] = [];
     for (const [customerId, c] of customers) {
       const options = { now: now.getTime(), ...(c.timeZone ? { timeZone: c.timeZone } : {}) };
@@ -58,21 +58,19 @@ async function scheduleAll(em: Em, workspace: Workspace, s: LiveSegment, now: Da
       if (at !== null) rechecks.push({ segmentId: s.segment.id, customerId, at });
     }
     await writeRechecks(em, workspace.id, rechecks);
-    if (upTo === undefined) return;
-    after = upTo;
+    if (ids.length < SCAN_CHUNK) return;
+    after = ids.at(-1)!;
   }
 }
 
-/** The id closing the next range of `SCAN_CHUNK` customers after `after` (undefined: fewer are left). */
-async function lastOfRange(em: Em, after: string): Promise<string | undefined> {
+/** The ids of the next `SCAN_CHUNK` customers after `after`, in order. */
+async function idsAfter(em: Em, after: string): Promise<string[]> {
   const qb = em
     .createQueryBuilder(Customer)
     .select('id')
     .where({ id: { $gt: after } })
     .orderBy({ id: 'asc' })
-    .offset(SCAN_CHUNK - 1)
-    .limit(1);
+    .limit(SCAN_CHUNK);
   await qb.applyFilters();
-  const row = await qb.execute<{ id: string } | undefined>('get');
-  return row?.id;
+  return (await qb.execute<Array<{ id: string }>>('all')).map((r) => r.id);
 }

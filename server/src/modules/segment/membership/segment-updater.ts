@@ -51,7 +51,8 @@ export async function updateMemberships(
   await lockCustomers(em, involved);
   const customers = await loadLiveFacts(
     em,
-    { ids: involved },
+    workspace.id,
+    involved,
     factNeeds(
       segments.map((s) => s.deps),
       segments.map((s) => s.segment.id),

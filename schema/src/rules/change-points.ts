@@ -77,13 +77,17 @@ export function firstTrue(holds: (u: number) => boolean, guess: number, step = 1
  */
 export function shiftedBoundary(x: number, d: number, strict: boolean): number {
   if (Number.isNaN(x)) return Infinity;
-  const passed = (u: number) => (strict ? u - d > x : u - d >= x);
-  // Exact arithmetic (whole milliseconds) puts it at x + d or the double after: no search.
+  // Exact arithmetic (whole milliseconds) puts it at x + d or the double after: no search. (No
+  // closure on this path: it runs per event for every windowed condition a segment re-checks, and
+  // tsx names each closure it creates, which cost more than the arithmetic.)
   const at = x + d;
-  const after = nextUp(at);
-  if (strict && !passed(at) && passed(after)) return after;
-  if (!strict && passed(at) && !passed(nextDown(at))) return at;
-  return firstTrue(passed, at);
+  if (strict) {
+    const after = nextUp(at);
+    if (!(at - d > x) && after - d > x) return after;
+    return firstTrue((u) => u - d > x, at);
+  }
+  if (at - d >= x && !(nextDown(at) - d >= x)) return at;
+  return firstTrue((u) => u - d >= x, at);
 }
 
 const byTime = (a: Breakpoint, b: Breakpoint) => a.at - b.at;

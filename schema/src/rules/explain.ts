@@ -55,17 +55,25 @@ export function explain(
   return node('root' in rule ? rule.root : rule, ctx);
 }
 
-/** The interpreter's verdict alone. */
+/** The interpreter's verdict alone (the same evaluation, without listing the events that decided it). */
 export function interpret(
   rule: RuleDocument | RuleNode,
   facts: CustomerFacts,
   options: EvaluationOptions,
 ): boolean {
-  return explain(rule, facts, options).result;
+  const ctx: Ctx = {
+    facts,
+    now: options.now,
+    timeZone: options.timeZone ?? 'UTC',
+    verdictOnly: true,
+  };
+  return node('root' in rule ? rule.root : rule, ctx).result;
 }
 
 interface Ctx extends PredicateContext {
   readonly facts: CustomerFacts;
+  /** Only the result is wanted: skip listing event ids. */
+  readonly verdictOnly?: boolean;
 }
 
 /** One evaluated node (built without object spreads: they dominate the interpreter's time on Node 20). */
@@ -169,7 +177,8 @@ function matchingEvents(n: EventCondition, ctx: Ctx, events: readonly EventFact[
   );
 }
 
-function listed(events: readonly EventFact[]): { eventIds?: string[] } {
+function listed(events: readonly EventFact[], ctx: Ctx): { eventIds?: string[] } {
+  if (ctx.verdictOnly) return {};
   const ids = events.slice(0, MAX_LISTED_EVENTS).flatMap((e) => (e.id === undefined ? [] : [e.id]));
   return ids.length > 0 ? { eventIds: ids } : {};
 }
@@ -182,7 +191,7 @@ function eventNode(n: EventCondition, ctx: Ctx): Explanation {
       const hits = matchingEvents(n, ctx, ctx.facts.events).filter((e) =>
         inWindow(e.occurredAt, b),
       );
-      return out(n, compare(m.compare, hits.length), { count: hits.length, ...listed(hits) });
+      return out(n, compare(m.compare, hits.length), { count: hits.length, ...listed(hits, ctx) });
     }
     case 'sum':
     case 'avg':
@@ -199,7 +208,7 @@ function eventNode(n: EventCondition, ctx: Ctx): Explanation {
       return out(n, aggregate !== null && compare(m.compare, aggregate), {
         count: hits.length,
         aggregate,
-        ...listed(hits),
+        ...listed(hits, ctx),
       });
     }
     case 'firstOccurredWithin':

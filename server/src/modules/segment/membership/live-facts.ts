@@ -50,18 +50,21 @@ type Row = Record<string, unknown>;
  * each (SQLite: JSON arrays through `json_each`, so its IN-list seeks run inside one step instead
  * of a step per pair; PostgreSQL: arrays). SQLite's `+"workspace_id"` keeps the planner off the
  * workspace indexes: their statistics may date from before the table grew, and a workspace scan
- * is what they would cost.
+ * is what they would cost; `seekKey: false` likewise makes SQLite filter on the key instead of
+ * seeking each (customer, key) pair.
  */
 function factRead(
   table: string,
   columns: Readonly<Record<string, string>>,
   customerColumn: string,
   key?: string,
+  { seekKey = true } = {},
 ): DriverStatement {
   const list = Object.entries(columns)
     .map(([property, column]) => `"${column}" as "${property}"`)
     .join(', ');
-  const keyed = (condition: string) => (key ? ` and "${key}" ${condition}` : '');
+  const keyed = (condition: string) =>
+    key ? ` and ${seekKey ? '' : '+'}"${key}" ${condition}` : '';
   const jsonList = 'in (select "value" from json_each(?))';
   return {
     sqlite: `select ${list} from "${table}" where "${customerColumn}" ${jsonList}${keyed(jsonList)} and +"workspace_id" = ?`,
@@ -106,13 +109,16 @@ const READ_CONSENT = factRead(
   'customer_id',
   'channel',
 );
-// Both by (segment, customer): the unique index answers them with one seek a pair.
+// By customer: a customer belongs to a few segments, and a batch reads memberships of all of
+// them (a seek per customer, not one per (segment, customer) pair of the unique index).
 const READ_MEMBERSHIPS = factRead(
   'segment_memberships',
   { customer: 'customer_id', segmentId: 'segment_id' },
   'customer_id',
   'segment_id',
+  { seekKey: false },
 );
+// Re-checks have no customer index: one seek per (segment, customer) pair of the unique one.
 const READ_RECHECKS = factRead(
   'segment_rechecks',
   { customer: 'customer_id', id: 'id', segmentId: 'segment_id', dueAt: 'due_at' },

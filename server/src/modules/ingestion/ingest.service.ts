@@ -1,5 +1,6 @@
 import { DeadlockException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { lockKeysForTransaction } from '../../db/advisory-lock';
+import type { InsertPart } from '../../db/bulk-insert';
 import type { Problem } from '@cairn/schema';
 import type { Workspace } from '../../db/entities';
 import { newId } from '../../db/ids';
@@ -160,9 +161,11 @@ class BatchWriter {
         outcomes.push(await this.identify(item));
       }
     }
-    await this.book.write(this.now);
+    // New profiles and identities go in the events' statement; the ORM's changes (stored
+    // profiles' fields, merge records) follow: none of them is referenced by a new row, and an
+    // update of a profile's fields never waits on the events' foreign-key locks.
+    outcomes.push(...(await this.insertEvents(tracked, this.book.takeRows(this.now))));
     await this.em.flush();
-    outcomes.push(...(await this.insertEvents(tracked)));
     // Locks in one order everywhere (identities, customers, catalog) so transactions never deadlock.
     // Each hook only when the workspace has something it would find (each "any?" was a query).
     if (this.activity.segments)
@@ -337,6 +340,7 @@ class BatchWriter {
    */
   private async insertEvents(
     tracked: ReadonlyArray<{ item: TrackItem; customerId: string; created: boolean }>,
+    profiles: readonly InsertPart[],
   ): Promise<IngestOutcome[]> {
     const firstOf = new Map<string, (typeof tracked)[number]>();
     for (const t of tracked) if (!firstOf.has(t.item.messageId)) firstOf.set(t.item.messageId, t);
@@ -373,7 +377,7 @@ class BatchWriter {
       ];
       return [{ messageId: item.messageId, row }];
     });
-    const inserted = await writeEvents(this.em, rows, orders);
+    const inserted = await writeEvents(this.em, rows, orders, profiles);
     const outcomes: IngestOutcome[] = [];
     for (const t of tracked) {
       const { item, created } = t;

@@ -68,13 +68,24 @@ export async function authenticate(
     { tokenHash, revokedAt: null },
     { filters: false, populate: ['workspace'] },
   );
-  if (!key) {
+  assertUsableKey(key?.scope, scopes);
+  return key!.workspace;
+}
+
+/**
+ * Refuses a key that was not found (`scope` undefined: unknown or revoked) or whose scope is not
+ * among `scopes`. Shared by every way of looking a key up.
+ */
+export function assertUsableKey(
+  scope: ApiKeyScope | undefined,
+  scopes: readonly ApiKeyScope[],
+): asserts scope is ApiKeyScope {
+  if (scope === undefined) {
     throw CairnError.unauthenticated('The API key is not valid (unknown or revoked).');
   }
-  if (!scopes.includes(key.scope)) {
+  if (!scopes.includes(scope)) {
     throw CairnError.forbidden(
-      `This is a ${key.scope} key: it may only send data to POST /v1/events. Use an admin key for the GraphQL API.`,
+      `This is a ${scope} key: it may only send data to POST /v1/events. Use an admin key for the GraphQL API.`,
     );
   }
-  return key.workspace;
 }

@@ -35,8 +35,17 @@ export async function lockForTransaction(
     em,
     LOCK_ONE[mode],
     () => [],
-    () => [LOCK_SPACES[space], fnv1a32(key)],
+    () => advisoryLockKeys(space, key),
   );
+}
+
+/**
+ * The two keys of the advisory lock on (space, key), for a statement that takes the lock itself
+ * (`pg_advisory_xact_lock_shared($1, $2)` among its other work) rather than in a round trip of
+ * its own before it.
+ */
+export function advisoryLockKeys(space: keyof typeof LOCK_SPACES, key: string): [number, number] {
+  return [LOCK_SPACES[space], fnv1a32(key)];
 }
 
 const LOCK_KEYS = {

@@ -105,16 +105,12 @@ export async function insertTogether(em: Em, parts: readonly InsertPart[]): Prom
   const key = present.map((p) => p.statement.postgres).join('\u0000');
   let statement = combined.get(key);
   if (!statement) {
-    let first = 1;
-    const texts = present.map(({ statement: s }) => {
-      const text = insertText(s.spec, 'postgres', first);
-      first += s.columnCount;
-      return text;
-    });
-    const last = texts.pop()!;
+    const { clauses } = insertClauses(present.slice(0, -1));
+    const last = present[present.length - 1]!.statement;
+    const first = present.slice(0, -1).reduce((n, p) => n + p.statement.columnCount, 1);
     statement = {
       sqlite: '',
-      postgres: `with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} ${last}`,
+      postgres: `with ${clauses.join(', ')} ${insertText(last.spec, 'postgres', first)}`,
     };
     combined.set(key, statement);
   }
@@ -122,8 +118,37 @@ export async function insertTogether(em: Em, parts: readonly InsertPart[]): Prom
     em,
     statement,
     () => [],
-    () => present.flatMap((part) => columnsOf(part.statement, part.rows)),
+    () => insertParams(present),
   );
+}
+
+/**
+ * PostgreSQL: the parts' inserts as data-modifying `with` clauses (`w0 as (insert …)`, …), for a
+ * statement that writes them alongside its own work; their array parameters are numbered from 1
+ * (in {@link insertParams}' order), and `next` is the first number left for the statement's own.
+ * Parts without rows are written all the same (empty arrays): filter them first for fewer texts.
+ */
+export function insertClauses(parts: readonly InsertPart[]): {
+  readonly clauses: string[];
+  readonly next: number;
+} {
+  let first = 1;
+  const clauses = parts.map(({ statement: s }, i) => {
+    const text = `w${i} as (${insertText(s.spec, 'postgres', first)})`;
+    first += s.columnCount;
+    return text;
+  });
+  return { clauses, next: first };
+}
+
+/** PostgreSQL: the parameters of {@link insertClauses}, one array per column of each part. */
+export function insertParams(parts: readonly InsertPart[]): Param[] {
+  return parts.flatMap((part) => columnsOf(part.statement, part.rows));
+}
+
+/** PostgreSQL: an insert's text with its array parameters numbered from `first`. */
+export function insertTextFrom(statement: InsertStatement, first: number): string {
+  return insertText(statement.spec, 'postgres', first);
 }
 
 /** The rows as one array per column (PostgreSQL's `unnest` parameters). */

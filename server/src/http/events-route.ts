@@ -1,8 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { Orm } from '../db/orm';
-import { authenticate } from '../auth/api-key.service';
 import { scopeToWorkspace } from '../db/workspace-filter';
 import { CairnError } from '../errors/cairn-error';
+import { authenticateIngest } from '../modules/ingestion/ingest-auth';
 import { IngestService } from '../modules/ingestion/ingest.service';
 import { ingestPayload } from '../modules/ingestion/ingest.type';
 
@@ -30,12 +30,16 @@ export function eventsRoute(orm: Orm): Router {
     async (req: Request, res: Response) => {
       try {
         const em = orm.em.fork();
-        const workspace = await authenticate(em, req.headers.authorization, ['admin', 'write']);
+        const { workspace, activity } = await authenticateIngest(em, req.headers.authorization, [
+          'admin',
+          'write',
+        ]);
         scopeToWorkspace(em, workspace.id);
         const items = readBody(req);
         const raw = items.map((item) => (item instanceof UnreadableLine ? undefined : item));
         const outcomes = await new IngestService(em, workspace).ingest(raw, {
           source: 'POST /v1/events',
+          activity,
         });
         items.forEach((item, index) => {
           if (item instanceof UnreadableLine) {

@@ -1,6 +1,6 @@
 import type { ObservedType } from '../../db/entities';
 import { newId } from '../../db/ids';
-import { lockForTransaction } from '../../db/advisory-lock';
+import { advisoryLockKeys, lockForTransaction } from '../../db/advisory-lock';
 import { isSqlite, runStatement, type DriverStatement, type Param } from '../../db/driver-sql';
 import type { Em } from '../../db/orm';
 import {
@@ -24,8 +24,8 @@ interface PropertyRow extends ObservedEntry {
  * - Counts are incremented in SQL (`count = count + excluded.count`), so concurrent writers never
  *   lose one; `last_seen_at` keeps the later time.
  * - Examples (up to 5 distinct, the stored ones first): on PostgreSQL merged in SQL, in the
- *   upsert, with the row's latest version (see {@link recordOnPostgres}): two statements, the
- *   shared catalog lock and one upsert for the three tables, and no batch waits for another's
+ *   upsert, with the row's latest version (see {@link recordOnPostgres}): one statement that
+ *   takes the shared catalog lock and upserts the three tables, and no batch waits for another's
  *   lock. On SQLite (one writer at a time) merged in JavaScript after one SELECT per table of the
  *   stored examples the batch may add to, and written whole; an entry written with no examples
  *   keeps the stored ones, and entries known (per process) to be full are neither read nor
@@ -116,7 +116,8 @@ export async function recordCatalog(
 
 /**
  * PostgreSQL: the workspace's catalog lock in shared mode (batches do not wait for each other,
- * only an erasure's scrub, which takes it alone, waits for them and they for it), then one upsert
+ * only an erasure's scrub, which takes it alone, waits for them and they for it), then, in the
+ * same statement, one upsert
  * of the three tables whose `do update` merges the examples in SQL with the row's latest version,
  * so nothing is read first and no example is lost to a concurrent batch. The statement always
  * writes the three tables, in one order, and each table's rows in key order: concurrent batches
@@ -129,7 +130,6 @@ async function recordOnPostgres(
   events: ReadonlyArray<{ name: string; count: number; lastSeenAt: Date }>,
   properties: readonly PropertyRow[],
 ): Promise<void> {
-  await lockForTransaction(em, 'catalog', workspaceId, 'shared');
   const rows: Record<CatalogTable, ReadonlyArray<readonly Param[]>> = {
     catalog_traits: traits.map((t) => traitRow(workspaceId, t, JSON.stringify(t.examples))),
     catalog_events: events.map((e) => eventRow(workspaceId, e)),
@@ -141,10 +141,12 @@ async function recordOnPostgres(
     em,
     POSTGRES_UPSERT,
     () => [],
-    () =>
-      TABLES.flatMap((table) =>
+    () => [
+      ...TABLES.flatMap((table) =>
         COLUMNS[table].map((_, column) => rows[table].map((row) => row[column] ?? null)),
       ),
+      ...advisoryLockKeys('catalog', workspaceId),
+    ],
   );
 }
 
@@ -251,13 +253,17 @@ function updateSet(table: CatalogTable, sqlite: boolean): string {
   ].join(', ');
 }
 
-/** A table's upsert; on PostgreSQL its rows come as arrays from parameter `first` on. */
-function upsertOf(table: CatalogTable, sqlite: boolean, first = 1): string {
+/**
+ * A table's upsert; on PostgreSQL its rows come as arrays from parameter `first` on, and only
+ * once `gate` (a condition: the catalog lock taken) holds.
+ */
+function upsertOf(table: CatalogTable, sqlite: boolean, first = 1, gate = 'true'): string {
   const columns = COLUMNS[table] as ReadonlyArray<readonly [string, string]>;
   const names = columns.map(([c]) => `"${c}"`).join(', ');
   const source = sqlite
     ? `values (${columns.map(() => '?').join(', ')})`
-    : `select * from unnest(${columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ')})`;
+    : `select * from unnest(${columns.map(([, type], i) => `$${first + i}::${type}[]`).join(', ')})
+      where ${gate}`;
   const conflict = CONFLICT_KEYS[table].map((c) => `"${c}"`).join(', ');
   return `insert into "${table}" (${names}) ${source}
     on conflict (${conflict}) do update set ${updateSet(table, sqlite)}`;
@@ -276,19 +282,24 @@ const SQLITE_UPSERTS: Readonly<Record<CatalogTable, DriverStatement>> = {
 /**
  * PostgreSQL: the three tables' upserts in one statement, the first two as data-modifying `with`
  * clauses, each taking its rows as arrays (`unnest`; a table without entries gets empty arrays):
- * one named statement, of one shape, for any number of entries.
+ * one named statement, of one shape, for any number of entries. The workspace's catalog lock in
+ * shared mode is taken by the statement itself (the last two parameters), a round trip less
+ * while the transaction holds its identity locks and its new events' keys: `l` is materialized
+ * once, and each upsert's rows wait for it (a one-time filter runs before the first row), since
+ * PostgreSQL runs the `with` clauses in no set order.
  */
 const POSTGRES_UPSERT: DriverStatement = (() => {
   let first = 1;
   const parts = TABLES.map((table) => {
-    const text = upsertOf(table, false, first);
+    const text = upsertOf(table, false, first, 'exists (select from l)');
     first += COLUMNS[table].length;
     return text;
   });
   const last = parts.pop()!;
+  const lock = `l as (select pg_advisory_xact_lock_shared($${first}::int, $${first + 1}::int))`;
   return {
     sqlite: '',
-    postgres: `with ${parts.map((p, i) => `u${i} as (${p})`).join(', ')} ${last}`,
+    postgres: `with ${lock}, ${parts.map((p, i) => `u${i} as (${p})`).join(', ')} ${last}`,
   };
 })();
 

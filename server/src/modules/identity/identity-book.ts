@@ -1,5 +1,5 @@
 import { Customer, Identity, type Traits, type Workspace } from '../../db/entities';
-import { insertStatement, insertTogether } from '../../db/bulk-insert';
+import { insertStatement, type InsertPart } from '../../db/bulk-insert';
 import { runStatement, type DriverStatement } from '../../db/driver-sql';
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
@@ -220,8 +220,12 @@ export class IdentityBook {
     return { identities, consent: consent.length };
   }
 
-  /** Writes the new profiles, their identities and the consent records (one statement on PostgreSQL). */
-  async write(now: Date): Promise<void> {
+  /**
+   * The new profiles, their identities and the consent records as rows to insert, in that order
+   * (hand them to `writeEvents`, which writes them with the events, or to `insertTogether`); the
+   * book forgets them.
+   */
+  takeRows(now: Date): InsertPart[] {
     const workspace = this.workspace.id;
     const customers = [...this.created.values()].map((p) => [
       p.id,
@@ -251,14 +255,14 @@ export class IdentityBook {
       c.source,
       c.recordedAt,
     ]);
-    await insertTogether(this.em, [
-      { statement: INSERT_CUSTOMER, rows: customers },
-      { statement: INSERT_IDENTITY, rows: identities },
-      { statement: INSERT_CONSENT, rows: consent },
-    ]);
     this.created.clear();
     this.newIdentities = [];
     this.newConsent = [];
+    return [
+      { statement: INSERT_CUSTOMER, rows: customers },
+      { statement: INSERT_IDENTITY, rows: identities },
+      { statement: INSERT_CONSENT, rows: consent },
+    ];
   }
 }
 

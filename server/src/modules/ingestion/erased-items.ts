@@ -1,5 +1,4 @@
 import type { Workspace } from '../../db/entities';
-import { runStatement, type DriverStatement } from '../../db/driver-sql';
 import type { Em } from '../../db/orm';
 import type { LocatedKey } from '../identity/identity-key';
 import { customerIdKey, erasureHash } from '../privacy/erasure-hash';
@@ -7,19 +6,14 @@ import { isErased } from '../privacy/tombstones';
 import type { IngestItem } from './ingest-item';
 import type { IngestOutcome } from './ingest.service';
 
-/** Whether the workspace has any tombstone: one index seek, a prepared statement. */
-const ANY_TOMBSTONE: DriverStatement = {
-  sqlite: `select 1 as "found" from "erased_identities" where "workspace_id" = ? limit 1`,
-  postgres: `select 1 as "found" from "erased_identities" where "workspace_id" = $1 limit 1`,
-};
-
 /**
  * Drops (as IDENTITY_ERASED, written into `outcomes`) the items that name an erased person, and
- * returns the others. A workspace without tombstones (the usual case) costs one index seek; else
- * the keyed hashes of every identifier are looked up in one query (`isErased`).
+ * returns the others: the keyed hashes of every identifier are looked up in one query
+ * (`isErased`). Call it only for a workspace with tombstones (`WorkspaceActivity`): the usual
+ * workspace has none, and then no query is needed.
  *
  * @example
- * const live = await withoutErased(em, workspace, items, outcomes);
+ * const live = activity.tombstones ? await withoutErased(em, workspace, items, outcomes) : items;
  */
 export async function withoutErased(
   em: Em,
@@ -28,13 +22,6 @@ export async function withoutErased(
   outcomes: IngestOutcome[],
 ): Promise<IngestItem[]> {
   if (items.length === 0) return items;
-  const any = await runStatement(
-    em,
-    ANY_TOMBSTONE,
-    () => [[workspace.id]],
-    () => [workspace.id],
-  );
-  if (any.rows.length === 0) return items;
   const located = (item: IngestItem): LocatedKey[] =>
     [
       ...(item.identities.customerId

@@ -1,4 +1,12 @@
-import { insertRows, insertStatement } from '../../db/bulk-insert';
+import {
+  insertClauses,
+  insertParams,
+  insertRows,
+  insertStatement,
+  insertTextFrom,
+  insertTogether,
+  type InsertPart,
+} from '../../db/bulk-insert';
 import { isSqlite, runStatement, type DriverStatement, type Param } from '../../db/driver-sql';
 import type { Em } from '../../db/orm';
 
@@ -57,37 +65,55 @@ const INSERT_ORDER = insertStatement({
 });
 
 /**
- * PostgreSQL: the events and, for those actually written (not replays), their orders, in one
- * statement; the messageIds written come back.
+ * PostgreSQL: `alongside`'s inserts (see `insertClauses`), the events and, for those actually
+ * written (not replays), their orders, in one statement; the messageIds written come back. One
+ * text per set of `alongside` tables, cached.
  */
-const INSERT_EVENTS_AND_ORDERS: DriverStatement = {
-  sqlite: '',
-  postgres: `with e as (${INSERT_EVENT.postgres})
-    , o as (insert into "orders" (${ORDER_COLUMNS.map(([c]) => `"${c}"`).join(', ')})
+function eventsStatement(alongside: readonly InsertPart[]): DriverStatement {
+  const key = alongside.map((p) => p.statement.postgres).join('\u0000');
+  let statement = eventStatements.get(key);
+  if (statement) return statement;
+  const { clauses, next } = insertClauses(alongside);
+  const orders = next + INSERT_EVENT.columnCount;
+  const text = `with ${[
+    ...clauses,
+    `e as (${insertTextFrom(INSERT_EVENT, next)})`,
+    `o as (insert into "orders" (${ORDER_COLUMNS.map(([c]) => `"${c}"`).join(', ')})
       select ${ORDER_COLUMNS.map(([c]) => `u."${c}"`).join(', ')}
-      from unnest(${ORDER_COLUMNS.map(([, type], i) => `$${9 + i}::${type}[]`).join(', ')},
-        $${9 + ORDER_COLUMNS.length}::varchar[])
+      from unnest(${ORDER_COLUMNS.map(([, type], i) => `$${orders + i}::${type}[]`).join(', ')},
+        $${orders + ORDER_COLUMNS.length}::varchar[])
         as u(${ORDER_COLUMNS.map(([c]) => `"${c}"`).join(', ')}, "message_id")
       where u."message_id" in (select "message_id" from e)
-      on conflict ("workspace_id", "order_id") do nothing)
-    select "message_id" from e`,
-};
+      on conflict ("workspace_id", "order_id") do nothing)`,
+  ].join(', ')}
+    select "message_id" from e`;
+  statement = { sqlite: '', postgres: text };
+  eventStatements.set(key, statement);
+  return statement;
+}
+
+const eventStatements = new Map<string, DriverStatement>();
 
 /**
- * Writes the events (in the order given: sort them by messageId, so concurrent batches replaying
- * the same events lock them in the same order) and the orders of those written; a messageId
- * already stored is skipped, and its order too. Returns the messageIds written. One statement on
- * PostgreSQL; on SQLite the events, then the orders of those written.
+ * Writes `alongside` (rows the events may reference: new profiles, their identities, in order),
+ * the events (in the order given: sort them by messageId, so concurrent batches replaying the
+ * same events lock them in the same order) and the orders of those written; a messageId already
+ * stored is skipped, and its order too. Returns the messageIds written. One statement on
+ * PostgreSQL (one round trip less while the batch holds its identity locks); on SQLite the
+ * `alongside` rows, the events, then the orders of those written.
  *
  * @example
- * const written = await writeEvents(tx, eventRows, orderRows);
+ * const written = await writeEvents(tx, eventRows, orderRows, book.pendingRows(now));
  */
 export async function writeEvents(
   em: Em,
   events: readonly EventRow[],
   orders: readonly OrderRow[],
+  alongside: readonly InsertPart[] = [],
 ): Promise<Set<string>> {
-  if (orders.length === 0 || isSqlite(em)) {
+  const before = alongside.filter((p) => p.rows.length > 0);
+  if (isSqlite(em) || events.length === 0) {
+    await insertTogether(em, before);
     const { rows } = await insertRows<{ message_id: string }>(em, INSERT_EVENT, events);
     const written = new Set(rows.map((row) => row.message_id));
     const kept = orders.filter((o) => written.has(o.messageId)).map((o) => o.row);
@@ -98,9 +124,10 @@ export async function writeEvents(
     Array.from({ length: count }, (_, c) => rows.map((row) => row[c] ?? null));
   const { rows } = await runStatement<{ message_id: string }>(
     em,
-    INSERT_EVENTS_AND_ORDERS,
+    eventsStatement(before),
     () => [],
     () => [
+      ...insertParams(before),
       ...column(events, INSERT_EVENT.columnCount),
       ...column(
         orders.map((o) => o.row),

@@ -1,5 +1,6 @@
 import { DeadlockException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { lockKeysForTransaction } from '../../db/advisory-lock';
+import type { InsertPart } from '../../db/bulk-insert';
 import type { Problem } from '@cairn/schema';
 import type { Workspace } from '../../db/entities';
 import { newId } from '../../db/ids';
@@ -16,6 +17,7 @@ import { mergeProfiles } from '../identity/customer-merge';
 import type { Profile } from '../identity/identity-book';
 import { IDENTITY_PRECEDENCE, identityKeyString } from '../identity/identity-key';
 import { withoutErased } from './erased-items';
+import { workspaceActivity, type WorkspaceActivity } from './workspace-activity';
 import { writeEvents, type EventRow, type OrderRow } from './event-writer';
 import { readItem, type IdentifyItem, type IngestItem, type TrackItem } from './ingest-item';
 import { mergeTraits, sameJson, MAX_BATCH } from './payload';
@@ -38,6 +40,8 @@ export interface IngestOptions {
   readonly defaultType?: IngestItem['type'];
   /** Recorded on merges: where the batch came from (e.g. "POST /v1/events", "csv import"). */
   readonly source: string;
+  /** The workspace's activity when the caller read it already (with the API key); else read here. */
+  readonly activity?: WorkspaceActivity;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -73,11 +77,15 @@ export class IngestService {
       if (read.ok) items.push(read.item);
       else outcomes[index] = { index, status: 'REJECTED', problems: read.problems };
     });
-    const live = await withoutErased(this.em, this.workspace, items, outcomes);
+    if (items.length === 0) return outcomes;
+    const activity = options.activity ?? (await workspaceActivity(this.em, this.workspace.id));
+    const live = activity.tombstones
+      ? await withoutErased(this.em, this.workspace, items, outcomes)
+      : items;
     for (let attempt = 1; ; attempt++) {
       try {
         const written = await this.em.transactional((tx) =>
-          new BatchWriter(tx, this.workspace, now, options.source).write(live),
+          new BatchWriter(tx, this.workspace, now, options.source, activity).write(live),
         );
         for (const outcome of written) outcomes[outcome.index] = outcome;
         return outcomes;
@@ -102,6 +110,7 @@ class BatchWriter {
     private readonly workspace: Workspace,
     private readonly now: Date,
     private readonly source: string,
+    private readonly activity: WorkspaceActivity,
   ) {
     this.book = new IdentityBook(em, workspace);
   }
@@ -111,9 +120,16 @@ class BatchWriter {
     const profileKeys = items.flatMap((i) =>
       i.type === 'identify' ? i.identities.keys.map((l) => l.key) : [],
     );
+    await this.book.load(keys, []);
+    // The profiles the batch reads and changes, in one query: those named by id, those holding an
+    // identify item's keys, and those an event names a new way (its new identifiers attach to
+    // it). Read before the identity locks: they are held until the commit, so everything that can
+    // happen before them does.
     await this.book.load(
-      keys,
-      items.flatMap((i) => (i.identities.customerId ? [i.identities.customerId] : [])),
+      [],
+      items.flatMap((i) =>
+        i.identities.customerId ? [i.identities.customerId] : this.attachingTo(i),
+      ),
       profileKeys,
     );
     const unheld = this.book.unheld(keys);
@@ -125,14 +141,15 @@ class BatchWriter {
         'identities',
         unheld.map((key) => `${this.workspace.id}\u0000${identityKeyString(key)}`),
       );
-      if (locked) await this.book.load(unheld, [], profileKeys);
+      if (locked) {
+        await this.book.load(unheld, [], profileKeys);
+        // An identifier the batch before created may name a profile not read yet (rarely).
+        await this.book.load(
+          [],
+          items.flatMap((item) => this.attachingTo(item)),
+        );
+      }
     }
-    // Events naming a known profile a new way attach identifiers to it: its row is read, and the
-    // rows of all of them in one query rather than one per item.
-    await this.book.load(
-      [],
-      items.flatMap((item) => this.attachingTo(item)),
-    );
     const outcomes: IngestOutcome[] = [];
     const tracked: Array<{ item: TrackItem; customerId: string; created: boolean }> = [];
     for (const item of items) {
@@ -144,16 +161,22 @@ class BatchWriter {
         outcomes.push(await this.identify(item));
       }
     }
-    await this.book.write(this.now);
+    // New profiles and identities go in the events' statement; the ORM's changes (stored
+    // profiles' fields, merge records) follow: none of them is referenced by a new row, and an
+    // update of a profile's fields never waits on the events' foreign-key locks.
+    outcomes.push(...(await this.insertEvents(tracked, this.book.takeRows(this.now))));
     await this.em.flush();
-    outcomes.push(...(await this.insertEvents(tracked)));
     // Locks in one order everywhere (identities, customers, catalog) so transactions never deadlock.
-    await updateMemberships(this.em, this.workspace, this.changes.byCustomer, this.now, 'data');
-    await journeysOnEvents(this.em, this.workspace, this.stored, this.now);
+    // Each hook only when the workspace has something it would find (each "any?" was a query).
+    if (this.activity.segments)
+      await updateMemberships(this.em, this.workspace, this.changes.byCustomer, this.now, 'data');
+    if (this.activity.journeys)
+      await journeysOnEvents(this.em, this.workspace, this.stored, this.now);
     await afterIngestedBatch(this.em, this.workspace, {
       changed: this.changes.byCustomer,
       stored: this.stored,
       now: this.now,
+      scoring: this.activity.scoringModels,
     });
     await recordCatalog(this.em, this.workspace.id, this.catalog);
     return outcomes;
@@ -317,6 +340,7 @@ class BatchWriter {
    */
   private async insertEvents(
     tracked: ReadonlyArray<{ item: TrackItem; customerId: string; created: boolean }>,
+    profiles: readonly InsertPart[],
   ): Promise<IngestOutcome[]> {
     const firstOf = new Map<string, (typeof tracked)[number]>();
     for (const t of tracked) if (!firstOf.has(t.item.messageId)) firstOf.set(t.item.messageId, t);
@@ -353,7 +377,7 @@ class BatchWriter {
       ];
       return [{ messageId: item.messageId, row }];
     });
-    const inserted = await writeEvents(this.em, rows, orders);
+    const inserted = await writeEvents(this.em, rows, orders, profiles);
     const outcomes: IngestOutcome[] = [];
     for (const t of tracked) {
       const { item, created } = t;

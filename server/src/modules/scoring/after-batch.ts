@@ -10,6 +10,8 @@ export interface IngestedBatch {
   readonly changed: ScoreChanges;
   readonly stored: readonly IngestedEvent[];
   readonly now: Date;
+  /** Whether the workspace has active scoring models (without, nothing is re-scored). */
+  readonly scoring: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function afterIngestedBatch(
   workspace: Workspace,
   batch: IngestedBatch,
 ): Promise<void> {
-  const moves = await rescore(em, workspace, batch.changed, batch.now);
+  const moves = batch.scoring ? await rescore(em, workspace, batch.changed, batch.now) : [];
   await applyScoreMoves(em, workspace, moves, 'data');
   await attributeTouches(em, workspace, batch.stored);
 }

@@ -18,6 +18,7 @@ import type { Profile } from '../identity/identity-book';
 import { IDENTITY_PRECEDENCE, identityKeyString } from '../identity/identity-key';
 import { withoutErased } from './erased-items';
 import { workspaceActivity, type WorkspaceActivity } from './workspace-activity';
+import { isSqlite } from '../../db/driver-sql';
 import { writeEvents, type EventRow, type OrderRow } from './event-writer';
 import { readItem, type IdentifyItem, type IngestItem, type TrackItem } from './ingest-item';
 import { mergeTraits, sameJson, MAX_BATCH } from './payload';
@@ -84,8 +85,16 @@ export class IngestService {
       : items;
     for (let attempt = 1; ; attempt++) {
       try {
-        const written = await this.em.transactional((tx) =>
-          new BatchWriter(tx, this.workspace, now, options.source, activity).write(live),
+        const written = await this.em.transactional(async (tx) =>
+          new BatchWriter(
+            tx,
+            this.workspace,
+            now,
+            options.source,
+            // SQLite has one writer: read again inside the write transaction (microseconds, no
+            // round trip), so a segment, journey or model saved just before is never missed.
+            isSqlite(tx) ? await workspaceActivity(tx, this.workspace.id) : activity,
+          ).write(live),
         );
         for (const outcome of written) outcomes[outcome.index] = outcome;
         return outcomes;

@@ -9,7 +9,8 @@ import type { Em } from '../../db/orm';
  *
  * Read before the batch's transaction, like the reads it replaces were read at READ COMMITTED
  * inside it: a segment, journey or model saved while a batch is in flight may miss that batch
- * either way (saving a segment recomputes its members from what is committed).
+ * either way (saving a segment recomputes its members from what is committed). On SQLite, with
+ * one writer, the batch reads it again inside its transaction, so nothing saved before is missed.
  */
 export interface WorkspaceActivity {
   readonly tombstones: boolean;

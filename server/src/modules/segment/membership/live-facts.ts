@@ -63,11 +63,11 @@ function factRead(
   const list = Object.entries(columns)
     .map(([property, column]) => `"${column}" as "${property}"`)
     .join(', ');
-  const keyed = (condition: string) =>
-    key ? ` and ${seekKey ? '' : '+'}"${key}" ${condition}` : '';
+  const keyed = (condition: string, unindexed = '') =>
+    key ? ` and ${unindexed}"${key}" ${condition}` : '';
   const jsonList = 'in (select "value" from json_each(?))';
   return {
-    sqlite: `select ${list} from "${table}" where "${customerColumn}" ${jsonList}${keyed(jsonList)} and +"workspace_id" = ?`,
+    sqlite: `select ${list} from "${table}" where "${customerColumn}" ${jsonList}${keyed(jsonList, seekKey ? '' : '+')} and +"workspace_id" = ?`,
     postgres: `select ${list} from "${table}" where "${customerColumn}" = any($1::varchar[])${keyed(
       '= any($2::varchar[])',
     )} and "workspace_id" = $${key ? 3 : 2}`,

@@ -217,3 +217,31 @@ export async function ensureTraitIndex(
   if (d.name === 'postgres') await connection.execute('ANALYZE customers');
   return index.name;
 }
+
+/**
+ * PostgreSQL: drops the workspace's rule indexes (`ruleIndexOf`) that none of `rules` (its active
+ * segments' rules) uses any more. A rule index holds one rule's exact values, so each edit of a
+ * segment makes a new one, and every index costs every write to customers. Concurrently, outside
+ * a transaction. Should another save build its index between the read of `rules` and this list,
+ * that index is dropped: only its counts are slower, until that segment is saved again.
+ */
+export async function dropUnusedRuleIndexes(
+  em: Em,
+  workspaceId: string,
+  rules: readonly RuleDocument[],
+): Promise<string[]> {
+  const d = dialectOf(em);
+  if (d.name !== 'postgres') return [];
+  const used = new Set(rules.map((rule) => traitIndexOf(rule, d, workspaceId)?.name));
+  const connection = em.getConnection();
+  // The predicate as PostgreSQL prints it: `(((workspace_id)::text = '<id>'::text) AND …)`.
+  const rows = await connection.execute<Array<{ name: string }>>(
+    `SELECT x.relname AS name FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
+      WHERE i.indrelid = 'customers'::regclass AND x.relname LIKE 'cairn\\_rule\\_%'
+        AND pg_table_is_visible(x.oid) AND pg_get_expr(i.indpred, i.indrelid) LIKE ?`,
+    [`%((workspace_id)::text = ${literal(workspaceId)}::text)%`],
+  );
+  const unused = rows.map((r) => r.name).filter((name) => !used.has(name));
+  for (const name of unused) await connection.execute(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+  return unused;
+}

@@ -5,6 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interpret, validateRule, type CustomerFacts, type RuleDocument } from '@cairn/schema';
+import { Workspace } from '../../src/db/entities';
+import { scopeToWorkspace } from '../../src/db/workspace-filter';
+import { SegmentService } from '../../src/modules/segment/segment.service';
 import { readsEvents } from '../../src/rules/compile-rule-sql';
 import {
   countMatchingCustomers,
@@ -123,7 +126,7 @@ describe(`trait indexes on ${testDialect}`, () => {
             'all',
             trx,
           );
-        return Promise.all([run('EXPLAIN '), run('')]);
+        return [await run('EXPLAIN '), await run('')] as const;
       });
       expect(plan.map((row) => Object.values(row).join(' ')).join('\n')).toContain(
         `Index Only Scan using ${name}`,
@@ -161,4 +164,35 @@ describe(`trait indexes on ${testDialect}`, () => {
     const text = plan.map((row) => Object.values(row).join(' ')).join('\n');
     expect(text).toContain(sqlite ? `USING INDEX ${name}` : `Index Only Scan using ${name}`);
   });
+
+  it.skipIf(testDialect !== 'postgres')(
+    'saving and archiving segments drops the rule indexes no active segment uses (PostgreSQL)',
+    async () => {
+      const ws = await t.workspace('Rule index upkeep');
+      const em = t.app.orm.em.fork();
+      scopeToWorkspace(em, ws.id);
+      const service = new SegmentService(em, await em.findOneOrFail(Workspace, { id: ws.id }));
+      const dialect = dialectOf(em);
+      const ltvOver = (value: number): RuleDocument => ({
+        version: 1,
+        root: trait('traits.ltv', 'number', { op: 'gt', value }),
+      });
+      const state = (rule: RuleDocument) =>
+        traitIndexState(em, dialect, traitIndexOf(rule, dialect, ws.id)!.name);
+      // Another workspace's index with the same rule is not this workspace's to drop.
+      const elsewhere = (await ensureTraitIndex(em, workspaceId, ltvOver(100)))!;
+      const saved = await service.create({ name: 'High value', rule: { ...ltvOver(100) } });
+      if (!saved.ok) throw new Error('not saved');
+      await service.create({ name: 'Very high value', rule: { ...ltvOver(1000) } });
+      expect(await state(ltvOver(100))).toBe('valid');
+      await service.update(saved.segment.id, { name: 'High value', rule: { ...ltvOver(200) } });
+      expect(await state(ltvOver(100))).toBe('missing');
+      expect(await state(ltvOver(200))).toBe('valid');
+      expect(await state(ltvOver(1000))).toBe('valid');
+      await service.archive(saved.segment.id);
+      expect(await state(ltvOver(200))).toBe('missing');
+      expect(await state(ltvOver(1000))).toBe('valid');
+      expect(await traitIndexState(em, dialect, elsewhere)).toBe('valid');
+    },
+  );
 });

@@ -35,21 +35,53 @@ describe('traitIndexOf', () => {
     expect(traitIndexOf(rule(ltv), sqliteDialect, WS)!.name).not.toBe(index.name);
   });
 
-  it('covers list tests on SQLite only, builds concurrently on PostgreSQL', () => {
+  it('covers list tests on SQLite; on PostgreSQL the rule is the predicate, built concurrently', () => {
     expect(
       traitIndexOf(rule({ kind: 'any', children: [ltv, tags] }), sqliteDialect, WS)!.covers,
     ).toBe(true);
-    // PostgreSQL reads the table's rows anyway: an index pays only with an equality to seek on.
-    expect(traitIndexOf(rule({ kind: 'any', children: [ltv, tags] }), postgresDialect, WS)).toBe(
+    const pg = traitIndexOf(rule({ kind: 'any', children: [ltv, tags] }), postgresDialect, WS)!;
+    expect(pg.name).toMatch(/^cairn_rule_[0-9a-f]{24}$/);
+    expect(pg.covers).toBe(true);
+    // The rule SQL as the compiler writes it, over the table's own columns, values inlined.
+    expect(pg.ddl).toMatch(
+      /^CREATE INDEX CONCURRENTLY IF NOT EXISTS cairn_rule_[0-9a-f]{24} ON customers \(created_at, id\) WHERE workspace_id = '00000000-0000-7000-8000-0000000000aa' AND \(.*customers\.traits #>> ARRAY\['ltv'\]::text\[\].* > CAST\(500 AS double precision\).* OR .*'\["vip"\]'::jsonb.*\)$/,
+    );
+    expect(pg.ddl).toContain(`'strict $[*] ? (@.type() != "string")'::jsonpath`);
+    expect(
+      traitIndexOf(rule({ kind: 'any', children: [tags, ltv] }), postgresDialect, WS)!.name,
+    ).not.toBe(pg.name);
+  });
+
+  it('on PostgreSQL falls back to expressions when the rule SQL is not fixed (clock, createdAt)', () => {
+    const recent: RuleNode = {
+      kind: 'trait',
+      path: 'traits.seenAt',
+      type: 'date',
+      op: 'withinLast',
+      duration: { amount: 7, unit: 'days' },
+    };
+    const created: RuleNode = {
+      kind: 'trait',
+      path: 'createdAt',
+      type: 'date',
+      op: 'after',
+      value: '2026-01-01',
+    };
+    for (const other of [recent, created]) {
+      const pg = traitIndexOf(
+        rule({ kind: 'all', children: [country, other] }),
+        postgresDialect,
+        WS,
+      )!;
+      expect(pg.name).toMatch(/^cairn_traits_/);
+      expect(pg.ddl).toMatch(
+        /^CREATE INDEX CONCURRENTLY IF NOT EXISTS .*ARRAY\['country'\]::text\[\]/,
+      );
+    }
+    // PostgreSQL reads the table's rows for an expression index: it pays only with an equality.
+    expect(traitIndexOf(rule({ kind: 'all', children: [ltv, recent] }), postgresDialect, WS)).toBe(
       undefined,
     );
-    const pg = traitIndexOf(
-      rule({ kind: 'all', children: [country, ltv, tags] }),
-      postgresDialect,
-      WS,
-    )!;
-    expect(pg.covers).toBe(false);
-    expect(pg.ddl).toMatch(/^CREATE INDEX CONCURRENTLY IF NOT EXISTS .*ARRAY\['ltv'\]::text\[\]/);
   });
 
   it('has nothing to index for presence tests, profile fields or event rules', () => {

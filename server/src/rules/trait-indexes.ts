@@ -1,16 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { RuleDocument, RuleNode, TraitCondition } from '@cairn/schema';
+import {
+  ruleDependencies,
+  type RuleDocument,
+  type RuleNode,
+  type TraitCondition,
+} from '@cairn/schema';
 import type { Em } from '../db/orm';
-import { readsEvents } from './compile-rule-sql';
+import { compileRuleSql, readsEvents } from './compile-rule-sql';
 import { dialectOf } from './dialect-of';
 import type { JsonRef, SqlDialect } from './sql-dialect';
 import type { Fragment } from './sql-fragment';
 
 /**
- * The expression index a rule's trait conditions can use: one index per workspace and set of
- * trait values, over exactly the expressions the rule SQL compiler writes (typed values such as
- * `CASE WHEN json_type(traits, '$."ltv"') IN ('integer', 'real') THEN … END`), partial on the
- * workspace so it holds only that workspace's customers.
+ * The index a rule's trait conditions can use, partial on the workspace so it holds only that
+ * workspace's customers. Either an expression index, one per workspace and set of trait values,
+ * over exactly the expressions the rule SQL compiler writes (typed values such as
+ * `CASE WHEN json_type(traits, '$."ltv"') IN ('integer', 'real') THEN … END`), or on PostgreSQL,
+ * for a rule whose SQL is fixed, a rule index: the rule as the index's predicate (`ruleIndexOf`).
  */
 export interface TraitIndex {
   /** Deterministic: the same workspace and expressions always give the same name. */
@@ -88,6 +94,49 @@ function literal(value: unknown): string {
   throw new Error(`No SQL literal for ${JSON.stringify(value)}`);
 }
 
+const indexName = (kind: 'traits' | 'rule', key: unknown): string =>
+  `cairn_${kind}_${createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 24)}`;
+
+/**
+ * PostgreSQL: the rule itself as the predicate of a partial index on (created_at, id). A query
+ * whose WHERE is the rule's then implies the predicate, and PostgreSQL counts the matches by an
+ * Index Only Scan of the index (its entries are exactly the matches; the visibility map spares
+ * the table), and walks it backwards for the newest matches. An expression index cannot do that:
+ * PostgreSQL 15 scans one index-only only if the `traits` column itself is in it, and a bitmap
+ * scan reads every table page its matches are on (at 1M customers, a 40% `any` of three traits:
+ * 39 ms instead of 600 ms by seq scan or 220 ms by a BitmapOr of one index per condition).
+ * Only for rules whose SQL is fixed: trait conditions that do not read the clock (their SQL holds
+ * `now`) and not `createdAt` (its SQL calls stable functions, which an index cannot hold).
+ */
+function ruleIndexOf(
+  rule: RuleDocument,
+  workspaceId: string,
+  d: SqlDialect,
+): TraitIndex | undefined {
+  const deps = ruleDependencies(rule);
+  const traitsOnly =
+    deps.eventNames.length === 0 &&
+    deps.scoreModels.length === 0 &&
+    deps.consentChannels.length === 0 &&
+    deps.segmentIds.length === 0 &&
+    !deps.usesRandomBucket &&
+    !deps.profileFields.includes('createdAt');
+  const readsCustomer = deps.traitPaths.length > 0 || deps.profileFields.length > 0;
+  if (!traitsOnly || deps.timeDependent || !readsCustomer) return undefined;
+  // `now` is unused by these conditions; the alias is the table's name, as in an index definition.
+  const where = compileRuleSql(rule, d, { now: 0, workspaceId, customerAlias: 'customers' });
+  // Nor subqueries (a long list's elements, `listHasAny`): an index predicate cannot hold one. The
+  // text is the compiler's own (every user value is a parameter), so a SELECT in it is one.
+  if (/\bSELECT\b/i.test(where.sql)) return undefined;
+  const predicate = `workspace_id = ${literal(workspaceId)} AND (${inlined(where)})`;
+  const name = indexName('rule', [d.name, predicate]);
+  return {
+    name,
+    ddl: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${name} ON customers (created_at, id) WHERE ${predicate}`,
+    covers: true,
+  };
+}
+
 /** The index a trait-only rule can use in a workspace, or undefined when none pays. */
 export function traitIndexOf(
   rule: RuleDocument,
@@ -97,6 +146,8 @@ export function traitIndexOf(
   // Event conditions are sets of customers the engine starts from, usually a few: an index on
   // the traits then only tempts the planner away from them (measured 10 times slower on PostgreSQL).
   if (readsEvents(rule)) return undefined;
+  const ruleIndex = d.name === 'postgres' ? ruleIndexOf(rule, workspaceId, d) : undefined;
+  if (ruleIndex !== undefined) return ruleIndex;
   const { columns, covers } = columnsOf(rule.root, d);
   const distinct = [...new Map(columns.map((c) => [inlined(c.expression), c])).entries()];
   if (distinct.length === 0) return undefined;
@@ -109,11 +160,7 @@ export function traitIndexOf(
     ...distinct.filter(([, c]) => !c.seek),
   ].map(([text]) => text);
   const kept = ordered.slice(0, MAX_COLUMNS);
-  const hash = createHash('sha256')
-    .update(JSON.stringify([d.name, workspaceId, kept]))
-    .digest('hex')
-    .slice(0, 24);
-  const name = `cairn_traits_${hash}`;
+  const name = indexName('traits', [d.name, workspaceId, kept]);
   const concurrently = d.name === 'postgres' ? 'CONCURRENTLY ' : '';
   return {
     name,
@@ -169,4 +216,32 @@ export async function ensureTraitIndex(
   await connection.execute(index.ddl);
   if (d.name === 'postgres') await connection.execute('ANALYZE customers');
   return index.name;
+}
+
+/**
+ * PostgreSQL: drops the workspace's rule indexes (`ruleIndexOf`) that none of `rules` (its active
+ * segments' rules) uses any more. A rule index holds one rule's exact values, so each edit of a
+ * segment makes a new one, and every index costs every write to customers. Concurrently, outside
+ * a transaction. Should another save build its index between the read of `rules` and this list,
+ * that index is dropped: only its counts are slower, until that segment is saved again.
+ */
+export async function dropUnusedRuleIndexes(
+  em: Em,
+  workspaceId: string,
+  rules: readonly RuleDocument[],
+): Promise<string[]> {
+  const d = dialectOf(em);
+  if (d.name !== 'postgres') return [];
+  const used = new Set(rules.map((rule) => traitIndexOf(rule, d, workspaceId)?.name));
+  const connection = em.getConnection();
+  // The predicate as PostgreSQL prints it: `(((workspace_id)::text = '<id>'::text) AND …)`.
+  const rows = await connection.execute<Array<{ name: string }>>(
+    `SELECT x.relname AS name FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
+      WHERE i.indrelid = 'customers'::regclass AND x.relname LIKE 'cairn\\_rule\\_%'
+        AND pg_table_is_visible(x.oid) AND pg_get_expr(i.indpred, i.indrelid) LIKE ?`,
+    [`%((workspace_id)::text = ${literal(workspaceId)}::text)%`],
+  );
+  const unused = rows.map((r) => r.name).filter((name) => !used.has(name));
+  for (const name of unused) await connection.execute(`DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+  return unused;
 }

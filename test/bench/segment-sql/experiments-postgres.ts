@@ -27,6 +27,15 @@
  *     written as `@> '["vip"]'`): a BitmapOr, 297-376 ms; the Bitmap Heap Scan still reads every
  *     heap page (15.20 has no skip-fetch for all-visible pages), and expression indexes are never
  *     scanned index-only (PostgreSQL checks the `traits` column itself).
+ * Then (kept 1M database, pgbench median of 7, load 1.2-1.7), which the server now does:
+ *   - the plan was already parallel (2 workers launched; the rule functions are PARALLEL SAFE and
+ *     trait-only counts run outside any transaction), so marking functions changes nothing;
+ *   - a single jsonb operator per row already costs more than the target: `traits @> '{"plan":
+ *     "enterprise"}'` alone 232 ms, `traits ->> 'plan' = …` 221 ms, three `@>` ORed 399 ms, over
+ *     a 47-109 ms floor; cheaper expressions cannot reach 150 ms;
+ *   - the rule as the predicate of a partial index on (created_at, id) (`ruleIndexOf` in
+ *     trait-indexes.ts): an Index Only Scan with no heap fetch, trait-any 39 ms (49 ms without
+ *     parallel workers), trait 17 ms; the newest 20 matches by a backward scan of it, 0.3 ms.
  */
 import { raw, sql } from '../../../server/src/rules/sql-fragment';
 import { countQuery } from './bench-db';

@@ -14,7 +14,7 @@ import { checkSegmentRule } from './segment-rules';
 import { activeSegments } from './membership/active-segments';
 import { recomputeSegment } from './membership/recompute';
 import { verifySegment, type SegmentDrift } from './membership/verify';
-import { ensureTraitIndex } from '../../rules/trait-indexes';
+import { dropUnusedRuleIndexes, ensureTraitIndex } from '../../rules/trait-indexes';
 
 export type SaveOutcome =
   | { readonly ok: true; readonly segment: Segment; readonly warnings: readonly RuleProblem[] }
@@ -57,7 +57,7 @@ export class SegmentService {
 
   /** Archives a segment: it stops updating and leaves the lists. Refused while active segments reference it. */
   async archive(id: string): Promise<Segment> {
-    return this.em.transactional(async (em) => {
+    const archived = await this.em.transactional(async (em) => {
       const segment = await em.findOne(Segment, { id, archivedAt: null });
       if (!segment) throw notFound(id);
       const users = (await em.find(Segment, { archivedAt: null, id: { $ne: id } })).filter((s) =>
@@ -75,20 +75,34 @@ export class SegmentService {
       await em.nativeDelete(SegmentRecheck, { segmentId: id });
       return segment;
     });
+    await this.dropUnusedIndexes();
+    return archived;
   }
 
   /**
    * Saves, then (committed, outside the transaction: PostgreSQL builds it concurrently) makes sure
-   * the expression index the rule's trait conditions can use exists. The index only speeds
-   * counts up: a failed build leaves every query correct, and the next save tries again.
+   * the index the rule's trait conditions can use exists, and drops rule indexes no active
+   * segment uses any more. Indexes only speed counts up: a failed build leaves every query
+   * correct, and the next save tries again.
    */
   private async save(id: string | undefined, input: SegmentInput): Promise<SaveOutcome> {
     const outcome = await this.saveVersion(id, input);
-    if (outcome.ok)
+    if (outcome.ok) {
       await ensureTraitIndex(this.em, this.workspace.id, outcome.segment.rule).catch(
         () => undefined,
       );
+      await this.dropUnusedIndexes();
+    }
     return outcome;
+  }
+
+  private async dropUnusedIndexes(): Promise<void> {
+    const active = await this.em.find(Segment, { archivedAt: null });
+    await dropUnusedRuleIndexes(
+      this.em,
+      this.workspace.id,
+      active.map((s) => s.rule),
+    ).catch(() => undefined);
   }
 
   private async saveVersion(id: string | undefined, input: SegmentInput): Promise<SaveOutcome> {

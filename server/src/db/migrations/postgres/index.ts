@@ -21,5 +21,8 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261201221550_scoring', class: Migration20261201221550_scoring },
   { name: 'Migration20261201225755_campaigns', class: Migration20261201225755_campaigns },
   { name: 'Migration20261202073051_kpi_metrics', class: Migration20261202073051_kpi_metrics },
-  { name: 'Migration20261203063930_membership_indexes', class: Migration20261203063930_membership_indexes },
+  {
+    name: 'Migration20261203063930_membership_indexes',
+    class: Migration20261203063930_membership_indexes,
+  },
 ];

@@ -19,5 +19,8 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261201221549_scoring', class: Migration20261201221549_scoring },
   { name: 'Migration20261201225754_campaigns', class: Migration20261201225754_campaigns },
   { name: 'Migration20261202073048_kpi_metrics', class: Migration20261202073048_kpi_metrics },
-  { name: 'Migration20261203063930_membership_indexes', class: Migration20261203063930_membership_indexes },
+  {
+    name: 'Migration20261203063930_membership_indexes',
+    class: Migration20261203063930_membership_indexes,
+  },
 ];

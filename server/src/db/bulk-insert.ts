@@ -105,12 +105,11 @@ export async function insertTogether(em: Em, parts: readonly InsertPart[]): Prom
   const key = present.map((p) => p.statement.postgres).join('\u0000');
   let statement = combined.get(key);
   if (!statement) {
-    const { clauses } = insertClauses(present.slice(0, -1));
+    const { clauses, next } = insertClauses(present.slice(0, -1));
     const last = present[present.length - 1]!.statement;
-    const first = present.slice(0, -1).reduce((n, p) => n + p.statement.columnCount, 1);
     statement = {
       sqlite: '',
-      postgres: `with ${clauses.join(', ')} ${insertText(last.spec, 'postgres', first)}`,
+      postgres: `with ${clauses.join(', ')} ${insertTextFrom(last, next)}`,
     };
     combined.set(key, statement);
   }

@@ -1,6 +1,7 @@
 import type { CustomerFacts, EventFact } from '@cairn/schema';
 import { ConsentRecord, Customer, Event, ScoreEntry, SegmentMembership } from '../db/entities';
 import type { Em } from '../db/orm';
+import { readTogether } from '../db/read-together';
 
 interface Collected {
   events: EventFact[];
@@ -19,16 +20,17 @@ export async function loadCustomerFacts(
   customerIds: readonly string[],
 ): Promise<Map<string, CustomerFacts>> {
   const ids = [...customerIds];
-  const [customers, events, scores, consents, memberships] = await Promise.all([
-    em.find(Customer, { id: { $in: ids } }),
-    em.find(Event, { customer: { $in: ids } }, { orderBy: { occurredAt: 'asc', id: 'asc' } }),
-    em.find(ScoreEntry, { customer: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }),
-    em.find(
-      ConsentRecord,
-      { customer: { $in: ids } },
-      { orderBy: { recordedAt: 'asc', id: 'asc' } },
-    ),
-    em.find(SegmentMembership, { customer: { $in: ids } }),
+  const [customers, events, scores, consents, memberships] = await readTogether(em, [
+    () => em.find(Customer, { id: { $in: ids } }),
+    () => em.find(Event, { customer: { $in: ids } }, { orderBy: { occurredAt: 'asc', id: 'asc' } }),
+    () => em.find(ScoreEntry, { customer: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }),
+    () =>
+      em.find(
+        ConsentRecord,
+        { customer: { $in: ids } },
+        { orderBy: { recordedAt: 'asc', id: 'asc' } },
+      ),
+    () => em.find(SegmentMembership, { customer: { $in: ids } }),
   ]);
   const collected = new Map<string, Collected>(
     customers.map((c) => [

@@ -5,6 +5,7 @@ import {
   type ObservedType,
 } from '../../db/entities';
 import type { Em } from '../../db/orm';
+import { readTogether } from '../../db/read-together';
 
 /** One (path, type) entry of the stored catalog, as plain data. */
 export interface CatalogEntry {
@@ -37,9 +38,9 @@ export async function loadCatalogTraits(em: Em): Promise<CatalogEntry[]> {
  * path then type. Two queries (events, then every property of the workspace, grouped here).
  */
 export async function loadCatalogEvents(em: Em): Promise<CatalogEventEntry[]> {
-  const [events, properties] = await Promise.all([
-    em.find(CatalogEvent, {}, { disableIdentityMap: true }),
-    em.find(CatalogEventProperty, {}, { disableIdentityMap: true }),
+  const [events, properties] = await readTogether(em, [
+    () => em.find(CatalogEvent, {}, { disableIdentityMap: true }),
+    () => em.find(CatalogEventProperty, {}, { disableIdentityMap: true }),
   ]);
   const byEvent = new Map<string, CatalogEntry[]>();
   for (const p of properties) {

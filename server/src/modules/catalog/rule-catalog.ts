@@ -7,6 +7,7 @@ import {
   type CatalogEntry,
   type CatalogEventEntry,
 } from './catalog.service';
+import { readTogether } from '../../db/read-together';
 
 /**
  * The rule language's type for each observed type; `undefined` where no rule type reads the
@@ -58,7 +59,10 @@ export function ruleCatalogFrom(
 
 /** The stored catalog of the workspace `em` is scoped to, as the validator's catalog (3 queries). */
 export async function loadRuleCatalog(em: Em): Promise<ObservedRuleCatalog> {
-  const [traits, events] = await Promise.all([loadCatalogTraits(em), loadCatalogEvents(em)]);
+  const [traits, events] = await readTogether(em, [
+    () => loadCatalogTraits(em),
+    () => loadCatalogEvents(em),
+  ]);
   return ruleCatalogFrom(traits, events);
 }
 

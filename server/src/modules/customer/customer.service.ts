@@ -5,6 +5,7 @@ import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
 import { olderThan } from '../../graphql/keyset-cursor';
 import { decodeCustomerCursor, encodeCustomerCursor } from './customer.cursor';
+import { readTogether } from '../../db/read-together';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -43,13 +44,14 @@ export class CustomerService {
       const c = decodeCustomerCursor(request.after, ['after']);
       conditions.push(olderThan<Customer>('createdAt', { at: c.createdAt, id: c.id }));
     }
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(
-        Customer,
-        { $and: conditions },
-        { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 },
-      ),
-      this.em.count(Customer, matching),
+    const [rows, totalCount] = await readTogether(this.em, [
+      () =>
+        this.em.find(
+          Customer,
+          { $and: conditions },
+          { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 },
+        ),
+      () => this.em.count(Customer, matching),
     ]);
     const page = rows.slice(0, first);
     const edges = page.map((node) => ({ cursor: encodeCustomerCursor(node), node }));

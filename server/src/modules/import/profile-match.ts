@@ -5,6 +5,7 @@ import { identityKeyString, type IdentityKey } from '../identity/identity-key';
 import { customerIdKey, erasureHash } from '../privacy/erasure-hash';
 import { isErased } from '../privacy/tombstones';
 import type { PreviewItem, ReadRow } from './row-reader';
+import { readTogether } from '../../db/read-together';
 
 export type ProfileMatch = { readonly existing: boolean } | { readonly problem: Problem };
 
@@ -28,18 +29,20 @@ export async function matchProfiles(
   const located = rows.map((row, index) => keysOf(row.item, index));
   const customerIds = rows.flatMap((row) => (row.item.customerId ? [row.item.customerId] : []));
   const allKeys = located.flat().map((l) => l.key);
-  const [erased, stored, customers] = await Promise.all([
-    isErased(em, workspace, [...allKeys, ...customerIds.map(customerIdKey)]),
-    allKeys.length === 0
-      ? []
-      : em.find(
-          Identity,
-          { value: { $in: [...new Set(allKeys.map((k) => k.value))] } },
-          { fields: ['kind', 'source', 'value'] },
-        ),
-    customerIds.length === 0
-      ? []
-      : em.find(Customer, { id: { $in: customerIds } }, { fields: ['id'] }),
+  const [erased, stored, customers] = await readTogether(em, [
+    () => isErased(em, workspace, [...allKeys, ...customerIds.map(customerIdKey)]),
+    () =>
+      allKeys.length === 0
+        ? []
+        : em.find(
+            Identity,
+            { value: { $in: [...new Set(allKeys.map((k) => k.value))] } },
+            { fields: ['kind', 'source', 'value'] },
+          ),
+    () =>
+      customerIds.length === 0
+        ? []
+        : em.find(Customer, { id: { $in: customerIds } }, { fields: ['id'] }),
   ]);
   const held = new Set(stored.map(identityKeyString));
   const existingIds = new Set(customers.map((c) => c.id));

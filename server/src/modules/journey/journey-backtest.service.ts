@@ -21,6 +21,7 @@ import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
 import { loadCustomerFacts } from '../../rules/customer-facts';
 import { compileDraft } from './journey-runs.service';
+import { readTogether } from '../../db/read-together';
 
 const DAY = 86_400_000;
 export const BACKTEST_DEFAULT_SAMPLE = 500;
@@ -88,14 +89,14 @@ export class JourneyBacktestService {
     const window = { from: from.getTime(), to: to.getTime() };
 
     const population = this.population(plan.trigger.spec, from, to);
-    const [eligibleCustomers, ids] = await Promise.all([
-      this.countOf(population),
-      this.sampleOf(population, size),
+    const [eligibleCustomers, ids] = await readTogether(this.em, [
+      () => this.countOf(population),
+      () => this.sampleOf(population, size),
     ]);
-    const [facts, zones, transitions] = await Promise.all([
-      loadCustomerFacts(this.em, ids),
-      this.em.find(Customer, { id: { $in: ids } }, { fields: ['timeZone'] }),
-      this.transitionsOf(plan.trigger.spec, ids, from, to),
+    const [facts, zones, transitions] = await readTogether(this.em, [
+      () => loadCustomerFacts(this.em, ids),
+      () => this.em.find(Customer, { id: { $in: ids } }, { fields: ['timeZone'] }),
+      () => this.transitionsOf(plan.trigger.spec, ids, from, to),
     ]);
     const zoneOf = new Map(zones.map((c) => [c.id, c.timeZone ?? 'UTC']));
     const customers: BacktestCustomer[] = [];

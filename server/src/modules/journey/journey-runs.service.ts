@@ -20,6 +20,7 @@ import { loadJourneyCatalog } from './journey-catalog';
 import { enterJourney, entryHistory } from './runtime/enter';
 import { MoveBatch } from './runtime/move-batch';
 import { loadPlans, planKey } from './runtime/plans';
+import { readTogether } from '../../db/read-together';
 
 export interface SimulationRequest {
   readonly journeyId?: string | null;
@@ -136,17 +137,19 @@ export class JourneyRunsService {
 
   /** Timers and messages that failed too often to retry (oldest first). */
   async deadLetters(journeyId: string) {
-    const [timers, messages] = await Promise.all([
-      this.em.find(
-        JourneyTimer,
-        { failedAt: { $ne: null }, enrollment: { journey: journeyId } },
-        { populate: ['enrollment'], orderBy: { failedAt: 'asc' } },
-      ),
-      this.em.find(
-        OutboxMessage,
-        { journey: journeyId, status: 'failed' },
-        { orderBy: { createdAt: 'asc' } },
-      ),
+    const [timers, messages] = await readTogether(this.em, [
+      () =>
+        this.em.find(
+          JourneyTimer,
+          { failedAt: { $ne: null }, enrollment: { journey: journeyId } },
+          { populate: ['enrollment'], orderBy: { failedAt: 'asc' } },
+        ),
+      () =>
+        this.em.find(
+          OutboxMessage,
+          { journey: journeyId, status: 'failed' },
+          { orderBy: { createdAt: 'asc' } },
+        ),
     ]);
     return [
       ...timers.map((t) => ({

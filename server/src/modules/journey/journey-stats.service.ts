@@ -2,6 +2,7 @@ import { raw, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { JourneyEnrollment, JourneyStep } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import type { JourneyNodeStats, JourneyStats } from './journey.type';
+import { readTogether } from '../../db/read-together';
 
 /** Steps that count as reaching a node (a resume is leaving the node the customer waited at). */
 const REACHED = ['decide', 'action', 'wait', 'exit'];
@@ -34,31 +35,36 @@ export async function journeyStats(
   version: number | null,
 ): Promise<JourneyStats> {
   const v = version === null ? {} : { version };
-  const [entered, waiting, exited, converted, totals] = await Promise.all([
-    countBy(
-      em,
-      JourneyStep,
-      { journey: journeyId, kind: { $in: REACHED }, ...v },
-      'count(distinct enrollment_id)',
-    ),
-    countBy(em, JourneyEnrollment, { journey: journeyId, status: 'active', ...v }, 'count(*)'),
-    countBy(em, JourneyEnrollment, { journey: journeyId, status: 'exited', ...v }, 'count(*)'),
-    countBy(
-      em,
-      JourneyStep,
-      {
-        journey: journeyId,
-        kind: { $in: REACHED },
-        enrollment: { convertedAt: { $ne: null } },
-        ...v,
-      },
-      'count(distinct enrollment_id)',
-    ),
-    Promise.all([
-      em.count(JourneyEnrollment, { journey: journeyId, ...v }),
-      em.count(JourneyEnrollment, { journey: journeyId, status: 'active', ...v }),
-      em.count(JourneyEnrollment, { journey: journeyId, convertedAt: { $ne: null }, ...v }),
-    ]),
+  const [entered, waiting, exited, converted, totals] = await readTogether(em, [
+    () =>
+      countBy(
+        em,
+        JourneyStep,
+        { journey: journeyId, kind: { $in: REACHED }, ...v },
+        'count(distinct enrollment_id)',
+      ),
+    () =>
+      countBy(em, JourneyEnrollment, { journey: journeyId, status: 'active', ...v }, 'count(*)'),
+    () =>
+      countBy(em, JourneyEnrollment, { journey: journeyId, status: 'exited', ...v }, 'count(*)'),
+    () =>
+      countBy(
+        em,
+        JourneyStep,
+        {
+          journey: journeyId,
+          kind: { $in: REACHED },
+          enrollment: { convertedAt: { $ne: null } },
+          ...v,
+        },
+        'count(distinct enrollment_id)',
+      ),
+    () =>
+      readTogether(em, [
+        () => em.count(JourneyEnrollment, { journey: journeyId, ...v }),
+        () => em.count(JourneyEnrollment, { journey: journeyId, status: 'active', ...v }),
+        () => em.count(JourneyEnrollment, { journey: journeyId, convertedAt: { $ne: null }, ...v }),
+      ]),
   ]);
   const ids = new Set([...entered.keys(), ...waiting.keys(), ...exited.keys()]);
   const nodes: JourneyNodeStats[] = [...ids].sort().map((nodeId) => ({

@@ -11,6 +11,7 @@ import {
 } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { plainRowPages, plainRows, type PlainRow } from './plain-rows';
+import { readTogether } from '../../db/read-together';
 
 /** Version of the export document's shape; raise it when a field changes meaning or goes away. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -120,17 +121,16 @@ export async function buildCustomerExport(
   const orders: Json[] = [];
   for await (const page of plainRowPages(em, Order, own, 'occurredAt'))
     for (const row of page) orders.push(order(row));
-  const [identities, consents, scores, memberships, merges, journeys, messages] = await Promise.all(
-    [
-      plainRows(em, Identity, own, 'createdAt'),
-      plainRows(em, ConsentRecord, own, 'recordedAt'),
-      plainRows(em, ScoreEntry, own, 'at'),
-      plainRows(em, SegmentMembership, own, 'enteredAt'),
-      plainRows(em, CustomerMerge, { workspace: workspaceId, survivor: id }, 'mergedAt'),
-      plainRows(em, JourneyEnrollment, own, 'enteredAt'),
-      plainRows(em, OutboxMessage, own, 'createdAt'),
-    ],
-  );
+  const [identities, consents, scores, memberships, merges, journeys, messages] =
+    await readTogether(em, [
+      () => plainRows(em, Identity, own, 'createdAt'),
+      () => plainRows(em, ConsentRecord, own, 'recordedAt'),
+      () => plainRows(em, ScoreEntry, own, 'at'),
+      () => plainRows(em, SegmentMembership, own, 'enteredAt'),
+      () => plainRows(em, CustomerMerge, { workspace: workspaceId, survivor: id }, 'mergedAt'),
+      () => plainRows(em, JourneyEnrollment, own, 'enteredAt'),
+      () => plainRows(em, OutboxMessage, own, 'createdAt'),
+    ]);
   return {
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: new Date().toISOString(),

@@ -19,6 +19,7 @@ import { buildCustomerExport, type CustomerExport } from './customer-export';
 import { customerIdKey, type TombstoneKey } from './erasure-hash';
 import { plainRow, plainRowPages, plainRows, type PlainRow } from './plain-rows';
 import { writeTombstones } from './tombstones';
+import { readTogether } from '../../db/read-together';
 
 /** What an erasure removed, table by table. */
 export interface ErasureCounts {
@@ -80,9 +81,9 @@ export class PrivacyService {
       const profile = await plainRow(em, Customer, { id, workspace }, { lock: true });
       if (!profile) throw customerNotFound(id);
       const own = { workspace, customer: id };
-      const [identities, merges] = await Promise.all([
-        plainRows(em, Identity, own, 'createdAt'),
-        plainRows(em, CustomerMerge, { workspace, survivor: id }, 'mergedAt'),
+      const [identities, merges] = await readTogether(em, [
+        () => plainRows(em, Identity, own, 'createdAt'),
+        () => plainRows(em, CustomerMerge, { workspace, survivor: id }, 'mergedAt'),
       ]);
 
       const values = new PersonalValues();

@@ -14,6 +14,7 @@ import { applyScoreMoves } from './score-effects';
 import { rescore } from './score-updater';
 import type { ScoringModelInput } from './scoring.input';
 import { checkScoringModel, type LocatedRuleProblem } from './scoring-validation';
+import { readTogether } from '../../db/read-together';
 
 export type ScoringSaveOutcome =
   | {
@@ -125,9 +126,9 @@ export class ScoringService {
   /** The score at `from`, at `to`, and the change between them. */
   async change(customerId: string, model: string, from: Date, to: Date) {
     if (!(to >= from)) throw CairnError.badInput(['to'], 'must not be before `from`.');
-    const [a, b] = await Promise.all([
-      this.valueAt(customerId, model, from),
-      this.valueAt(customerId, model, to),
+    const [a, b] = await readTogether(this.em, [
+      () => this.valueAt(customerId, model, from),
+      () => this.valueAt(customerId, model, to),
     ]);
     return { from: a, to: b, change: b - a };
   }

@@ -8,6 +8,7 @@ import { keysetCursor, olderThan } from '../../graphql/keyset-cursor';
 import { loadCustomerFacts } from '../../rules/customer-facts';
 import { countAndNewestMatchingCustomers } from '../../rules/rule-query';
 import { checkSegmentRule } from './segment-rules';
+import { readTogether } from '../../db/read-together';
 
 const MAX_PAGE = 100;
 const memberCursor = keysetCursor('member.v1');
@@ -28,13 +29,14 @@ export class SegmentMembersService {
     const where: FilterQuery<SegmentMembership> = position
       ? { $and: [{ segmentId }, olderThan<SegmentMembership>('enteredAt', position)] }
       : { segmentId };
-    const [rows, totalCount] = await Promise.all([
-      this.em.find(SegmentMembership, where, {
-        orderBy: { enteredAt: 'desc', id: 'desc' },
-        limit: first + 1,
-        populate: ['customer'],
-      }),
-      this.em.count(SegmentMembership, { segmentId }),
+    const [rows, totalCount] = await readTogether(this.em, [
+      () =>
+        this.em.find(SegmentMembership, where, {
+          orderBy: { enteredAt: 'desc', id: 'desc' },
+          limit: first + 1,
+          populate: ['customer'],
+        }),
+      () => this.em.count(SegmentMembership, { segmentId }),
     ]);
     const page = rows.slice(0, first);
     const edges = page.map((m) => ({
@@ -70,9 +72,9 @@ export class SegmentMembersService {
 
   /** Why the customer is, or is not, in the segment: the rule evaluated now, node by node. */
   async explain(segmentId: string, customerId: string, now: Date) {
-    const [segment, customer] = await Promise.all([
-      this.em.findOne(Segment, { id: segmentId }),
-      this.em.findOne(Customer, { id: customerId }),
+    const [segment, customer] = await readTogether(this.em, [
+      () => this.em.findOne(Segment, { id: segmentId }),
+      () => this.em.findOne(Customer, { id: customerId }),
     ]);
     if (!segment)
       throw new CairnError('NOT_FOUND', `No segment with id "${segmentId}" in this workspace.`, [

@@ -2,6 +2,7 @@ import { ruleDependencies, validateRule, type RuleDocument, type RuleProblem } f
 import { Segment } from '../../db/entities';
 import type { Em } from '../../db/orm';
 import { loadRuleCatalog } from '../catalog/rule-catalog';
+import { readTogether } from '../../db/read-together';
 
 export type CheckedRule =
   | { readonly ok: true; readonly rule: RuleDocument; readonly warnings: readonly RuleProblem[] }
@@ -19,9 +20,9 @@ export async function checkSegmentRule(
   json: unknown,
   segmentId?: string,
 ): Promise<CheckedRule> {
-  const [segments, observed] = await Promise.all([
-    em.find(Segment, { archivedAt: null }, { fields: ['name', 'rule'] }),
-    loadRuleCatalog(em),
+  const [segments, observed] = await readTogether(em, [
+    () => em.find(Segment, { archivedAt: null }, { fields: ['name', 'rule'] }),
+    () => loadRuleCatalog(em),
   ]);
   const catalog = {
     segments: Object.fromEntries(

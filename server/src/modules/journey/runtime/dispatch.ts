@@ -15,6 +15,7 @@ import {
 } from '../channels/channel-provider';
 import { backoffMs, claimDue } from './claim';
 import { loadPlans, planKey } from './plans';
+import { readTogether } from '../../../db/read-together';
 
 export interface DispatchOptions {
   readonly limit?: number;
@@ -159,32 +160,36 @@ async function dispatchOne(
 async function loadContext(em: Em, messages: readonly OutboxMessage[]): Promise<Context> {
   const customerIds = [...new Set(messages.map((m) => m.customer.id))];
   const journeyIds = [...new Set(messages.map((m) => m.journey.id))];
-  const [customers, consents, phones, sent, journeys, plans] = await Promise.all([
-    em.find(Customer, { id: { $in: customerIds } }),
-    em.find(
-      ConsentRecord,
-      { customer: { $in: customerIds } },
-      { orderBy: { recordedAt: 'asc', id: 'asc' } },
-    ),
-    em.find(
-      Identity,
-      { customer: { $in: customerIds }, kind: 'phone' },
-      { orderBy: { createdAt: 'asc' } },
-    ),
-    em.find(
-      OutboxMessage,
-      { journey: { $in: journeyIds }, customer: { $in: customerIds }, status: 'sent' },
-      { fields: ['journey', 'customer', 'sentAt'] },
-    ),
-    em.find(Journey, { id: { $in: journeyIds } }, { fields: ['status'] }),
-    loadPlans(em, [
-      ...new Map(
-        messages.map((m) => [
-          planKey(m.journey.id, m.version),
-          { journeyId: m.journey.id, version: m.version },
-        ]),
-      ).values(),
-    ]),
+  const [customers, consents, phones, sent, journeys, plans] = await readTogether(em, [
+    () => em.find(Customer, { id: { $in: customerIds } }),
+    () =>
+      em.find(
+        ConsentRecord,
+        { customer: { $in: customerIds } },
+        { orderBy: { recordedAt: 'asc', id: 'asc' } },
+      ),
+    () =>
+      em.find(
+        Identity,
+        { customer: { $in: customerIds }, kind: 'phone' },
+        { orderBy: { createdAt: 'asc' } },
+      ),
+    () =>
+      em.find(
+        OutboxMessage,
+        { journey: { $in: journeyIds }, customer: { $in: customerIds }, status: 'sent' },
+        { fields: ['journey', 'customer', 'sentAt'] },
+      ),
+    () => em.find(Journey, { id: { $in: journeyIds } }, { fields: ['status'] }),
+    () =>
+      loadPlans(em, [
+        ...new Map(
+          messages.map((m) => [
+            planKey(m.journey.id, m.version),
+            { journeyId: m.journey.id, version: m.version },
+          ]),
+        ).values(),
+      ]),
   ]);
   const consent = new Map<string, Record<string, boolean>>();
   for (const c of consents) {

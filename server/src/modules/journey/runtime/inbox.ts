@@ -8,6 +8,7 @@ import { MoveBatch } from './move-batch';
 import { backoffMs, claimDue } from './claim';
 import { enterJourney, entryHistory } from './enter';
 import { activeJourneys } from './plans';
+import { readTogether } from '../../../db/read-together';
 
 /** Queues customers to enter a journey, in the caller's transaction (so the trigger and the entry share its fate). */
 export async function queueEntries(
@@ -56,10 +57,10 @@ export async function runInbox(
         );
         const live = new Map((await activeJourneys(tx)).map((l) => [l.journey.id, l]));
         const customerIds = [...new Set(still.map((r) => r.customer.id))];
-        const [facts, customers, history] = await Promise.all([
-          loadCustomerFacts(tx, customerIds),
-          tx.find(Customer, { id: { $in: customerIds } }, { fields: ['timeZone'] }),
-          entryHistory(tx, [...live.keys()], customerIds),
+        const [facts, customers, history] = await readTogether(tx, [
+          () => loadCustomerFacts(tx, customerIds),
+          () => tx.find(Customer, { id: { $in: customerIds } }, { fields: ['timeZone'] }),
+          () => entryHistory(tx, [...live.keys()], customerIds),
         ]);
         const zone = new Map(customers.map((c) => [c.id, c.timeZone ?? 'UTC']));
         const batch = new MoveBatch(tx, workspace, now);

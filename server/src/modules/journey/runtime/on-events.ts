@@ -11,6 +11,7 @@ import { loadCustomerFacts } from '../../../rules/customer-facts';
 import { MoveBatch } from './move-batch';
 import { enterJourney, entryHistory } from './enter';
 import { activeJourneys, loadPlans, planKey } from './plans';
+import { readTogether } from '../../../db/read-together';
 
 /** An event just stored by ingestion (replays are not: a duplicate never triggers twice). */
 export interface IngestedEvent extends EventFact {
@@ -30,13 +31,14 @@ export async function journeysOnEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   const customerIds = [...new Set(events.map((e) => e.customerId))];
-  const [live, enrollments] = await Promise.all([
-    activeJourneys(em),
-    em.find(
-      JourneyEnrollment,
-      { customer: { $in: customerIds }, status: 'active' },
-      { populate: ['journey'] },
-    ),
+  const [live, enrollments] = await readTogether(em, [
+    () => activeJourneys(em),
+    () =>
+      em.find(
+        JourneyEnrollment,
+        { customer: { $in: customerIds }, status: 'active' },
+        { populate: ['journey'] },
+      ),
   ]);
   const running = enrollments.filter((e) => e.journey.status === 'active');
   const triggered = live.filter((l) => l.plan.trigger.spec.type === 'event');
@@ -58,14 +60,15 @@ export async function journeysOnEvents(
       needsFacts.add(customerId);
   if (needsFacts.size === 0) return;
 
-  const [facts, customers, history] = await Promise.all([
-    loadCustomerFacts(em, [...needsFacts]),
-    em.find(Customer, { id: { $in: [...needsFacts] } }, { fields: ['timeZone'] }),
-    entryHistory(
-      em,
-      triggered.map((l) => l.journey.id),
-      [...needsFacts],
-    ),
+  const [facts, customers, history] = await readTogether(em, [
+    () => loadCustomerFacts(em, [...needsFacts]),
+    () => em.find(Customer, { id: { $in: [...needsFacts] } }, { fields: ['timeZone'] }),
+    () =>
+      entryHistory(
+        em,
+        triggered.map((l) => l.journey.id),
+        [...needsFacts],
+      ),
   ]);
   const zone = new Map(customers.map((c) => [c.id, c.timeZone ?? 'UTC']));
   const t = now.getTime();

@@ -6,6 +6,7 @@ import { loadCustomerFacts } from '../../../rules/customer-facts';
 import { MoveBatch } from './move-batch';
 import { backoffMs, claimDue } from './claim';
 import { loadPlans, planKey } from './plans';
+import { readTogether } from '../../../db/read-together';
 
 export interface TimerRunOptions {
   readonly limit?: number;
@@ -107,13 +108,14 @@ async function fireTimers(
       ).map((e) => [e.id, e]),
     );
     const customerIds = [...new Set([...enrollments.values()].map((e) => e.customer.id))];
-    const [plans, facts, zones] = await Promise.all([
-      loadPlans(
-        tx,
-        [...enrollments.values()].map((e) => ({ journeyId: e.journey.id, version: e.version })),
-      ),
-      loadCustomerFacts(tx, customerIds),
-      timeZones(tx, customerIds),
+    const [plans, facts, zones] = await readTogether(tx, [
+      () =>
+        loadPlans(
+          tx,
+          [...enrollments.values()].map((e) => ({ journeyId: e.journey.id, version: e.version })),
+        ),
+      () => loadCustomerFacts(tx, customerIds),
+      () => timeZones(tx, customerIds),
     ]);
     const batch = new MoveBatch(tx, tx.getReference(Workspace, workspaceId), now);
     let moved = 0;

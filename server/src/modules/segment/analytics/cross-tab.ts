@@ -11,6 +11,7 @@ import {
   traitCensus,
   type CrossTabSource,
 } from './cross-tab-sql';
+import { readTogether } from '../../../db/read-together';
 
 /** `values`: one bucket per string or boolean value; `ranges`: number ranges. */
 export type CrossTabMode = 'values' | 'ranges';
@@ -75,9 +76,9 @@ export async function crossTab(
   const boundaries =
     given ?? ((await holdsNumbers(em, source)) ? await quintiles(em, source) : null);
   const bucketed = boundaries ? rangeBuckets(source, boundaries) : categoryBuckets(source, top);
-  const [counts, revenue] = await Promise.all([
-    selectRows(em, bucketCounts(bucketed)),
-    selectRows(em, bucketRevenue(bucketed)),
+  const [counts, revenue] = await readTogether(em, [
+    () => selectRows(em, bucketCounts(bucketed)),
+    () => selectRows(em, bucketRevenue(bucketed)),
   ]);
   return assemble(args.path, boundaries, counts, revenue);
 }

@@ -2,6 +2,7 @@ import type { Em } from '../../../db/orm';
 import { dialectOf } from '../../../rules/rule-query';
 import { raw, sql } from '../../../rules/sql-fragment';
 import { money, numberOf, paramList, ratio, selectRows } from './analytics-sql';
+import { readTogether } from '../../../db/read-together';
 
 /** What a segment's current members bought in one currency (see SegmentCurrencyValue). */
 export interface CurrencyValue {
@@ -36,17 +37,19 @@ export async function segmentValues(
 ): Promise<SegmentValue[]> {
   const d = dialectOf(em);
   const inWindow = since ? sql`o.occurred_at >= ${d.instantParam(since.getTime())}` : raw('1 = 1');
-  const [memberRows, orderRows] = await Promise.all([
-    selectRows(
-      em,
-      sql`SELECT m.segment_id AS segment_id, count(*) AS members
+  const [memberRows, orderRows] = await readTogether(em, [
+    () =>
+      selectRows(
+        em,
+        sql`SELECT m.segment_id AS segment_id, count(*) AS members
         FROM segment_memberships m
         WHERE m.workspace_id = ${workspaceId} AND m.segment_id IN (${paramList(segmentIds)})
         GROUP BY m.segment_id`,
-    ),
-    selectRows(
-      em,
-      sql`SELECT m.segment_id AS segment_id, o.currency AS currency,
+      ),
+    () =>
+      selectRows(
+        em,
+        sql`SELECT m.segment_id AS segment_id, o.currency AS currency,
           sum(CASE WHEN ${inWindow} THEN o.amount ELSE 0 END) AS revenue,
           sum(CASE WHEN ${inWindow} THEN 1 ELSE 0 END) AS orders,
           count(DISTINCT CASE WHEN ${inWindow} THEN o.customer_id END) AS buyers,
@@ -55,7 +58,7 @@ export async function segmentValues(
         JOIN orders o ON o.customer_id = m.customer_id
         WHERE m.workspace_id = ${workspaceId} AND m.segment_id IN (${paramList(segmentIds)})
         GROUP BY m.segment_id, o.currency`,
-    ),
+      ),
   ]);
   const members = new Map(memberRows.map((r) => [String(r['segment_id']), numberOf(r['members'])]));
   return segmentIds.map((id) => {

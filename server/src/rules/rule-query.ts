@@ -133,8 +133,14 @@ export async function countMatchingCustomers(
   rule: RuleDocument,
   options: RuleQueryOptions,
 ): Promise<number> {
-  const query = await withCoveringIndex(em, workspaceId, rule, options, 'count');
-  const row = await run<{ count: number | string }>(em, query, 'get');
+  const row = await runWithCoveringIndex<{ count: number | string }>(
+    em,
+    workspaceId,
+    rule,
+    options,
+    'count',
+    'get',
+  );
   return Number(row.count);
 }
 
@@ -165,17 +171,30 @@ export async function coveringIndex(
   }
 }
 
-/** A count or the newest matches, reading the index SQLite can read alone (`coveringIndex`). */
-async function withCoveringIndex(
+/**
+ * Runs a count or the newest matches reading the index SQLite can read alone (`coveringIndex`).
+ * Should the index be dropped between the look and the query (a save or archive elsewhere drops
+ * rule indexes no active segment uses), `INDEXED BY` fails: the query runs again without it.
+ */
+async function runWithCoveringIndex<T extends EntityData<AnyEntity> | EntityData<AnyEntity>[]>(
   em: Em,
   workspaceId: string,
   rule: RuleDocument,
   options: RuleQueryOptions,
   output: 'count' | { readonly newest: number },
-): Promise<RuleQuery> {
+  method: 'get' | 'all',
+): Promise<T> {
   const dialect = dialectOf(em);
   const index = await coveringIndex(em, dialect, workspaceId, rule, output !== 'count');
-  return matchingCustomersQuery(dialect, workspaceId, rule, options, output, index);
+  const query = (i?: CoveringIndex) =>
+    matchingCustomersQuery(dialect, workspaceId, rule, options, output, i);
+  if (index === undefined) return run<T>(em, query(), method);
+  try {
+    return await run<T>(em, query(index), method);
+  } catch (error) {
+    if (!String(error).includes(`no such index: ${index.name}`)) throw error;
+    return run<T>(em, query(), method);
+  }
 }
 
 /** Ids of the matching customers, in id order. */
@@ -197,8 +216,15 @@ export async function newestMatchingCustomerIds(
   options: RuleQueryOptions,
   limit: number,
 ): Promise<string[]> {
-  const query = await withCoveringIndex(em, workspaceId, rule, options, { newest: limit });
-  return (await run<Array<{ id: string }>>(em, query, 'all')).map((r) => r.id);
+  const rows = await runWithCoveringIndex<Array<{ id: string }>>(
+    em,
+    workspaceId,
+    rule,
+    options,
+    { newest: limit },
+    'all',
+  );
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -206,7 +232,8 @@ export async function newestMatchingCustomerIds(
  * (`count(*) OVER ()` beside the sample): its cost is building the event condition's set, which
  * two queries would pay twice, one after the other on SQLite's single connection. A trait-only
  * rule keeps two queries: the count can read a covering trait index alone, and the sample walks
- * the (workspace, created_at, id) index backwards and stops after `limit` matches.
+ * the rule index (on SQLite) or the (workspace, created_at, id) index backwards and stops after
+ * `limit` matches.
  */
 export async function countAndNewestMatchingCustomers(
   em: Em,

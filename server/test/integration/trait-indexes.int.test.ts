@@ -43,6 +43,10 @@ const usHighValue: RuleDocument = {
   },
 };
 
+/** Customers in the order of the newest matches: created_at, then id, descending. */
+const newestFirst = (list: readonly CustomerFacts[]): CustomerFacts[] =>
+  [...list].sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0) || (a.id < b.id ? 1 : -1));
+
 /** The rule's index, ensured, when it is a rule index (`ruleIndexOf`); else undefined. */
 async function ensureRuleIndex(rule: RuleDocument): Promise<{ em: Em; name: string } | undefined> {
   const em = t.app.orm.em.fork();
@@ -187,9 +191,9 @@ describe(`trait indexes on ${testDialect}`, () => {
       // The index entries are counted: no column of the table is read (no `Column` on its cursor).
       expect(plans.reads).toEqual([]);
       expect((await sqlitePlans(em, newest.query.sql)).plan).toBe(`SCAN c USING INDEX ${name}`);
-      const expected = customers
-        .filter((c) => interpret(rule, facts.get(c.id)!, { now: NOW }))
-        .sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0) || (a.id < b.id ? 1 : -1));
+      const expected = newestFirst(
+        customers.filter((c) => interpret(rule, facts.get(c.id)!, { now: NOW })),
+      );
       expect(await countMatchingCustomers(em, workspaceId, rule, { now: NOW })).toBe(
         expected.length,
       );
@@ -247,6 +251,27 @@ describe(`trait indexes on ${testDialect}`, () => {
     expect(text).toContain(sqlite ? `USING INDEX ${name}` : `Index Only Scan using ${name}`);
     const expected = customers.filter((c) => interpret(rule, facts.get(c.id)!, { now: NOW }));
     expect(await countMatchingCustomers(em, workspaceId, rule, { now: NOW })).toBe(expected.length);
+  });
+
+  it('count without the index when it is dropped between the look and the query', async () => {
+    const em = t.app.orm.em.fork();
+    const rule: RuleDocument = {
+      version: 1,
+      root: trait('traits.ltv', 'number', { op: 'gt', value: 123 }),
+    };
+    const name = (await ensureTraitIndex(em, workspaceId, rule))!;
+    const expected = customers.filter((c) => interpret(rule, facts.get(c.id)!, { now: NOW }));
+    // The count looks the index up first; the drop, asked for meanwhile, runs before its query.
+    const counting = countMatchingCustomers(em, workspaceId, rule, { now: NOW });
+    const newest = newestMatchingCustomerIds(em, workspaceId, rule, { now: NOW }, 2);
+    await t.app.orm.em.fork().getConnection().execute(`DROP INDEX IF EXISTS ${name}`);
+    expect(await counting).toBe(expected.length);
+    expect(await newest).toEqual(
+      newestFirst(expected)
+        .slice(0, 2)
+        .map((c) => c.id),
+    );
+    expect(await traitIndexState(em, dialectOf(em), name)).toBe('missing');
   });
 
   it('saving and archiving segments drops the rule indexes no active segment uses', async () => {

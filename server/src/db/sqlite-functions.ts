@@ -40,6 +40,21 @@ export function registerSqliteFunctions(db: Database): void {
           : 0
         : null,
   );
+  // A list's JSON text (`listText`, NULL when not a list) tested without json_each, which a
+  // partial index's WHERE cannot hold (a subquery): the rule index's list tests
+  // (rules/sqlite-rule-index-dialect.ts). Every element a string, and some element one of `values`.
+  db.function('cairn_string_list', deterministic, (text: unknown) =>
+    typeof text === 'string' ? (listOf(text).every((e) => typeof e === 'string') ? 1 : 0) : 0,
+  );
+  db.function(
+    'cairn_list_has_any',
+    { deterministic: true, varargs: true },
+    (text: unknown, ...values: unknown[]) =>
+      typeof text === 'string' &&
+      listOf(text).some((e) => typeof e === 'string' && values.includes(e))
+        ? 1
+        : 0,
+  );
   // Event aggregates over JSON number texts (`->`), exact as the evaluators' (aggregate.ts).
   for (const type of ['sum', 'avg'] as const)
     db.aggregate(`cairn_${type}`, {
@@ -51,4 +66,10 @@ export function registerSqliteFunctions(db: Database): void {
       },
       result: (decimals: Decimal[]) => exactAggregate(type, decimals),
     });
+}
+
+/** The elements of a JSON array text as SQLite's json_extract writes it (always valid JSON). */
+function listOf(text: string): unknown[] {
+  const list: unknown = JSON.parse(text);
+  return Array.isArray(list) ? list : [];
 }

@@ -1,5 +1,5 @@
 import type { AnyEntity, EntityData } from '@mikro-orm/core';
-import type { RuleDocument } from '@cairn/schema';
+import { assertUnreachable, type RuleDocument } from '@cairn/schema';
 import { Customer } from '../db/entities';
 import type { Em } from '../db/orm';
 import {
@@ -10,20 +10,24 @@ import {
 } from './compile-rule-sql';
 import type { SqlDialect } from './sql-dialect';
 import { raw, sql, type Fragment } from './sql-fragment';
-import { inlined, traitIndexOf, traitIndexState } from './trait-indexes';
+import { ruleIndexWhere, traitIndexOf, traitIndexState, workspaceScope } from './trait-indexes';
 import { dialectOf } from './dialect-of';
 
 export { dialectOf };
 
 /**
- * A SQLite trait index that holds every value the rule reads (`TraitIndex.covers`): the count
- * then reads the index alone. SQLite's planner does not see that an index of expressions covers
- * a query, so it is named (`INDEXED BY`), and the workspace is written as a literal for SQLite to
- * prove the index's `WHERE workspace_id = …` (it cannot from a parameter).
+ * A SQLite index a count reads alone, named (`INDEXED BY`): SQLite's planner neither sees that an
+ * index of expressions covers a query nor, without statistics, prefers a partial index to the
+ * workspace's. `rule`: the rule's rule index (trait-indexes.ts `ruleIndexOf`), which SQLite uses
+ * only when the query's WHERE has the predicate's very terms, so the query's WHERE is `where`, the
+ * predicate's text over `c` (every value a literal); the newest matches walk it too. `traits`: an
+ * expression index holding every value the rule reads (`TraitIndex.covers`), with the workspace
+ * written as a literal for SQLite to prove the index's `WHERE workspace_id = …` (it cannot from a
+ * parameter).
  */
-export interface CoveringIndex {
-  readonly name: string;
-}
+export type CoveringIndex =
+  | { readonly kind: 'rule'; readonly name: string; readonly where: string }
+  | { readonly kind: 'traits'; readonly name: string };
 
 /** The evaluation options of a rule query (the workspace is its own argument). */
 export type RuleQueryOptions = Omit<SqlRuleOptions, 'workspaceId' | 'customerAlias'>;
@@ -65,20 +69,38 @@ export function matchingCustomersQuery(
   covering?: CoveringIndex,
 ): RuleQuery {
   const sqlOptions = { ...options, workspaceId, customerAlias: 'c' };
-  const where = compileRuleSql(rule, inCustomerZones(dialect, 'c'), sqlOptions);
-  const from =
-    covering === undefined
-      ? sql`FROM customers c WHERE ${dialect.inWorkspace('c', workspaceId, narrowedByEvents(rule, dialect, sqlOptions))} AND (${where})`
-      : sql`FROM customers c INDEXED BY ${raw(covering.name)} WHERE c.workspace_id = ${raw(inlined(sql`${workspaceId}`))} AND (${where})`;
+  const from = fromMatches(dialect, workspaceId, rule, sqlOptions, covering);
+  // The limit as a literal: a rule index's query has no parameters, and must have none, for the
+  // ORM writes parameters into the text at each `?`, which a string literal in it may hold.
+  const limit = (n: number) => {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Not a row limit: ${n}`);
+    return raw(String(n));
+  };
   return {
     query:
       output === 'count'
         ? sql`SELECT count(*) AS count ${from}`
         : output === 'ids'
           ? sql`SELECT c.id ${from} ORDER BY c.id`
-          : sql`SELECT c.id${raw(output.withCount ? ', count(*) OVER () AS count' : '')} ${from} ORDER BY c.created_at DESC, c.id DESC LIMIT ${output.newest}`,
+          : sql`SELECT c.id${raw(output.withCount ? ', count(*) OVER () AS count' : '')} ${from} ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit(output.newest)}`,
     settings: dialect.settings({ readsEvents: readsEvents(rule) }),
   };
+}
+
+/** `FROM … WHERE …` of a rule query: the customers of the workspace that match the rule. */
+function fromMatches(
+  dialect: SqlDialect,
+  workspaceId: string,
+  rule: RuleDocument,
+  sqlOptions: SqlRuleOptions,
+  covering: CoveringIndex | undefined,
+): Fragment {
+  if (covering?.kind === 'rule')
+    return raw(`FROM customers c INDEXED BY ${covering.name} WHERE ${covering.where}`);
+  const where = compileRuleSql(rule, inCustomerZones(dialect, 'c'), sqlOptions);
+  if (covering === undefined)
+    return sql`FROM customers c WHERE ${dialect.inWorkspace('c', workspaceId, narrowedByEvents(rule, dialect, sqlOptions))} AND (${where})`;
+  return sql`FROM customers c INDEXED BY ${raw(covering.name)} WHERE ${raw(workspaceScope(workspaceId, 'c'))} AND (${where})`;
 }
 
 /**
@@ -111,32 +133,68 @@ export async function countMatchingCustomers(
   rule: RuleDocument,
   options: RuleQueryOptions,
 ): Promise<number> {
-  const dialect = dialectOf(em);
-  const query = matchingCustomersQuery(
-    dialect,
+  const row = await runWithCoveringIndex<{ count: number | string }>(
+    em,
     workspaceId,
     rule,
     options,
     'count',
-    await coveringIndex(em, dialect, workspaceId, rule),
+    'get',
   );
-  const row = await run<{ count: number | string }>(em, query, 'get');
   return Number(row.count);
 }
 
-/** The rule's covering trait index on SQLite, when it exists (see `CoveringIndex`). */
-async function coveringIndex(
+/**
+ * The index a SQLite count reads alone, when it exists (see `CoveringIndex`); with `ruleOnly`, only
+ * a rule index (an expression index does not give the newest matches' order).
+ */
+export async function coveringIndex(
   em: Em,
   dialect: SqlDialect,
   workspaceId: string,
   rule: RuleDocument,
+  ruleOnly = false,
 ): Promise<CoveringIndex | undefined> {
   if (dialect.name !== 'sqlite') return undefined;
   const index = traitIndexOf(rule, dialect, workspaceId);
-  if (!index?.covers) return undefined;
-  return (await traitIndexState(em, dialect, index.name)) === 'valid'
-    ? { name: index.name }
-    : undefined;
+  if (index === undefined || !index.covers || (ruleOnly && index.kind !== 'rule')) return undefined;
+  if ((await traitIndexState(em, dialect, index.name)) !== 'valid') return undefined;
+  switch (index.kind) {
+    case 'rule': {
+      const where = ruleIndexWhere(rule, dialect, workspaceId, 'c');
+      return where === undefined ? undefined : { kind: 'rule', name: index.name, where };
+    }
+    case 'traits':
+      return { kind: 'traits', name: index.name };
+    default:
+      return assertUnreachable(index.kind);
+  }
+}
+
+/**
+ * Runs a count or the newest matches reading the index SQLite can read alone (`coveringIndex`).
+ * Should the index be dropped between the look and the query (a save or archive elsewhere drops
+ * rule indexes no active segment uses), `INDEXED BY` fails: the query runs again without it.
+ */
+async function runWithCoveringIndex<T extends EntityData<AnyEntity> | EntityData<AnyEntity>[]>(
+  em: Em,
+  workspaceId: string,
+  rule: RuleDocument,
+  options: RuleQueryOptions,
+  output: 'count' | { readonly newest: number },
+  method: 'get' | 'all',
+): Promise<T> {
+  const dialect = dialectOf(em);
+  const index = await coveringIndex(em, dialect, workspaceId, rule, output !== 'count');
+  const query = (i?: CoveringIndex) =>
+    matchingCustomersQuery(dialect, workspaceId, rule, options, output, i);
+  if (index === undefined) return run<T>(em, query(), method);
+  try {
+    return await run<T>(em, query(index), method);
+  } catch (error) {
+    if (!String(error).includes(`no such index: ${index.name}`)) throw error;
+    return run<T>(em, query(), method);
+  }
 }
 
 /** Ids of the matching customers, in id order. */
@@ -158,10 +216,15 @@ export async function newestMatchingCustomerIds(
   options: RuleQueryOptions,
   limit: number,
 ): Promise<string[]> {
-  const query = matchingCustomersQuery(dialectOf(em), workspaceId, rule, options, {
-    newest: limit,
-  });
-  return (await run<Array<{ id: string }>>(em, query, 'all')).map((r) => r.id);
+  const rows = await runWithCoveringIndex<Array<{ id: string }>>(
+    em,
+    workspaceId,
+    rule,
+    options,
+    { newest: limit },
+    'all',
+  );
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -169,7 +232,8 @@ export async function newestMatchingCustomerIds(
  * (`count(*) OVER ()` beside the sample): its cost is building the event condition's set, which
  * two queries would pay twice, one after the other on SQLite's single connection. A trait-only
  * rule keeps two queries: the count can read a covering trait index alone, and the sample walks
- * the (workspace, created_at, id) index backwards and stops after `limit` matches.
+ * the rule index (on SQLite) or the (workspace, created_at, id) index backwards and stops after
+ * `limit` matches.
  */
 export async function countAndNewestMatchingCustomers(
   em: Em,

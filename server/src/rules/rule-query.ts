@@ -2,6 +2,7 @@ import type { AnyEntity, EntityData } from '@mikro-orm/core';
 import { assertUnreachable, type RuleDocument } from '@cairn/schema';
 import { Customer } from '../db/entities';
 import type { Em } from '../db/orm';
+import { readTogether } from '../db/read-together';
 import {
   compileRuleSql,
   narrowedByEvents,
@@ -243,9 +244,9 @@ export async function countAndNewestMatchingCustomers(
   limit: number,
 ): Promise<{ count: number; ids: string[] }> {
   if (limit === 0 || !readsEvents(rule)) {
-    const [count, ids] = await Promise.all([
-      countMatchingCustomers(em, workspaceId, rule, options),
-      limit === 0 ? [] : newestMatchingCustomerIds(em, workspaceId, rule, options, limit),
+    const [count, ids] = await readTogether(em, [
+      () => countMatchingCustomers(em, workspaceId, rule, options),
+      () => (limit === 0 ? [] : newestMatchingCustomerIds(em, workspaceId, rule, options, limit)),
     ]);
     return { count, ids };
   }

@@ -99,8 +99,8 @@ export function inlined(f: Fragment): string | undefined {
  * A value as an SQL literal. A string is quoted with its quotes doubled: inside a quoted literal
  * neither engine reads anything else specially (PostgreSQL's standard_conforming_strings, on since
  * 9.1, leaves backslashes alone), so no value can end the literal early. Except NUL, which ends
- * SQLite's reading of the statement and which PostgreSQL cannot store in text: a rule with one
- * gets no rule index.
+ * SQLite's reading of the statement and which PostgreSQL cannot store in text: `validateRule`
+ * rejects it, and this last step before SQL text refuses it again (no literal, no rule index).
  */
 function literal(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;

@@ -11,7 +11,7 @@ import {
 } from '../rule.types';
 import { parseIsoInstant } from '../time';
 import { RULE_LIMITS } from './problems';
-import { describe, type Json, type JsonPath, type Reader } from './reader';
+import { describe, NUL_MESSAGE, type Json, type JsonPath, type Reader } from './reader';
 import { regexProblem } from './regex-safety';
 
 const ALL_OPERATORS = [...new Set(Object.values(OPERATORS_BY_TYPE).flat())] as Operator[];
@@ -180,6 +180,7 @@ function scalarFits(value: unknown, type: ValueType): true | string {
     case 'string':
     case 'stringList':
       if (typeof value !== 'string') return `Expected a string, got ${describe(value)}.`;
+      if (value.includes('\u0000')) return NUL_MESSAGE;
       return value.length <= RULE_LIMITS.maxStringLength
         ? true
         : `A string literal has at most ${RULE_LIMITS.maxStringLength} characters.`;

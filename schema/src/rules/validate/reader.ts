@@ -1,5 +1,8 @@
 import type { RuleProblem, RuleProblemCode } from './problems';
 
+/** Text in a rule cannot hold NUL: PostgreSQL rejects it in text, and SQLite's text functions stop at it. */
+export const NUL_MESSAGE = 'Remove the NUL character (U+0000): text in a rule cannot contain it.';
+
 export type JsonPath = ReadonlyArray<string | number>;
 export type Json = Record<string, unknown>;
 
@@ -73,6 +76,10 @@ export class Reader {
         [...path, key],
         `"${key}" has ${value.length} characters; at most ${max} are allowed.`,
       );
+      return undefined;
+    }
+    if (value.includes('\u0000')) {
+      this.report('RULE_BAD_VALUE', [...path, key], NUL_MESSAGE);
       return undefined;
     }
     return value;

@@ -213,6 +213,32 @@ describe('validateRule', () => {
       'root.type',
     ],
     [{ kind: 'randomBucket', salt: 's', from: 5000, to: 5000 }, 'RULE_BAD_VALUE', 'root.to'],
+    // Neither database stores NUL in text (SQLite's text functions stop at it).
+    [
+      { kind: 'trait', path: 'traits.s', type: 'string', op: 'eq', value: 'a\u0000b' },
+      'RULE_BAD_VALUE',
+      'root.value',
+    ],
+    [
+      { kind: 'trait', path: 'traits.s', type: 'stringList', op: 'contains', value: '\u0000' },
+      'RULE_BAD_VALUE',
+      'root.value',
+    ],
+    [
+      { kind: 'trait', path: 'traits.s', type: 'string', op: 'in', values: ['ok', 'x\u0000'] },
+      'RULE_BAD_VALUE',
+      'root.values.1',
+    ],
+    [
+      {
+        kind: 'event',
+        event: 'Page\u0000Viewed',
+        measure: { type: 'count', window: { type: 'ever' }, compare: { op: 'gte', value: 1 } },
+      },
+      'RULE_BAD_VALUE',
+      'root.event',
+    ],
+    [{ kind: 'randomBucket', salt: 's\u0000', from: 0, to: 5000 }, 'RULE_BAD_VALUE', 'root.salt'],
     [{ kind: 'consent', channel: 'fax' }, 'RULE_BAD_VALUE', 'root.channel'],
     [
       { kind: 'trait', path: 'traits.s', type: 'string', op: 'matches', pattern: '(a+)+$' },

@@ -1,6 +1,7 @@
 import { Customer, Identity, type Traits, type Workspace } from '../../db/entities';
 import { insertStatement, type InsertPart } from '../../db/bulk-insert';
-import { runStatement, type DriverStatement } from '../../db/driver-sql';
+import { advisoryLockSet } from '../../db/advisory-lock';
+import { isSqlite, runStatement, type DriverStatement } from '../../db/driver-sql';
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
 import { customerSearchText } from '../../db/search-text';
@@ -73,16 +74,11 @@ export class IdentityBook {
     if (distinct.size > 0) {
       const wanted = [...distinct.values()];
       const workspace = this.workspace.id;
-      const { rows } = await runStatement<IdentityKey & { customer_id: string }>(
+      const { rows } = await runStatement<HolderRow>(
         this.em,
         FIND_HOLDERS,
         () => wanted.map((k) => [workspace, k.kind, k.source, k.value]),
-        () => [
-          workspace,
-          wanted.map((k) => k.kind),
-          wanted.map((k) => k.source),
-          wanted.map((k) => k.value),
-        ],
+        () => [workspace, ...keyColumns(wanted)],
       );
       for (const row of rows) this.holders.set(identityKeyString(row), row.customer_id);
     }
@@ -95,6 +91,36 @@ export class IdentityBook {
     if (wanted.size === 0) return;
     for (const c of await this.em.find(Customer, { id: { $in: [...wanted] } }))
       this.profiles.set(c.id, c);
+  }
+
+  /**
+   * Before the batch creates `keys` (unheld when last read): on PostgreSQL takes the identity lock
+   * on each (batches creating the same identifier take turns) and reads again who holds them (a
+   * batch it waited for may have created some), in one round trip (`cairn_lock_identities`, see
+   * {@link LOCK_AND_FIND_HOLDERS}); then loads the profiles holding one of `profileKeys`, as
+   * `load` does. The locks are held until the transaction ends. Returns whether it locked. SQLite
+   * has one writer at a time: nothing can appear in between, nothing to do (false).
+   */
+  async lockUnheld(
+    keys: readonly IdentityKey[],
+    profileKeys: readonly IdentityKey[],
+  ): Promise<boolean> {
+    if (keys.length === 0 || isSqlite(this.em)) return false;
+    const distinct = [...new Map(keys.map((k) => [identityKeyString(k), k])).entries()];
+    const workspace = this.workspace.id;
+    const { space, hashes } = advisoryLockSet(
+      'identities',
+      distinct.map(([text]) => `${workspace}\u0000${text}`),
+    );
+    const { rows } = await runStatement<HolderRow>(
+      this.em,
+      LOCK_AND_FIND_HOLDERS,
+      () => [],
+      () => [space, hashes, workspace, ...keyColumns(distinct.map(([, key]) => key))],
+    );
+    for (const row of rows) this.holders.set(identityKeyString(row), row.customer_id);
+    await this.load([], [], profileKeys);
+    return true;
   }
 
   /** The keys no profile holds yet (the batch would create them). */
@@ -275,6 +301,26 @@ const FIND_HOLDERS: DriverStatement = {
     join "identities" i on i."workspace_id" = $1 and i."kind" = k."kind"
       and i."source" = k."source" and i."value" = k."value"`,
 };
+
+/**
+ * PostgreSQL: the identity locks (`$2`, sorted hashes in the space `$1`), then who holds the keys
+ * (`$4`…`$6`), read after the locks are granted with a snapshot of its own (a plain statement's
+ * would predate them): see the `identity_locks` migration. Never run on SQLite.
+ */
+const LOCK_AND_FIND_HOLDERS: DriverStatement = {
+  sqlite: '',
+  postgres: `select "kind", "source", "value", "customer_id"
+    from cairn_lock_identities($1::int, $2::int[], $3::varchar, $4::varchar[], $5::varchar[], $6::varchar[])`,
+};
+
+interface HolderRow extends IdentityKey {
+  readonly customer_id: string;
+}
+
+/** The keys as three arrays (kinds, sources, values), the statements' `unnest` parameters. */
+function keyColumns(keys: readonly IdentityKey[]): [string[], string[], string[]] {
+  return [keys.map((k) => k.kind), keys.map((k) => k.source), keys.map((k) => k.value)];
+}
 
 const INSERT_CUSTOMER = insertStatement({
   table: 'customers',

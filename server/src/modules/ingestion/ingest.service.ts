@@ -1,5 +1,4 @@
 import { DeadlockException, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { lockKeysForTransaction } from '../../db/advisory-lock';
 import type { InsertPart } from '../../db/bulk-insert';
 import type { Problem } from '@cairn/schema';
 import type { Workspace } from '../../db/entities';
@@ -15,7 +14,7 @@ import { afterIngestedBatch } from '../scoring/after-batch';
 import { IdentityBook } from '../identity/identity-book';
 import { mergeProfiles } from '../identity/customer-merge';
 import type { Profile } from '../identity/identity-book';
-import { IDENTITY_PRECEDENCE, identityKeyString } from '../identity/identity-key';
+import { IDENTITY_PRECEDENCE } from '../identity/identity-key';
 import { withoutErased } from './erased-items';
 import { workspaceActivity, type WorkspaceActivity } from './workspace-activity';
 import { isSqlite } from '../../db/driver-sql';
@@ -141,23 +140,14 @@ class BatchWriter {
       ),
       profileKeys,
     );
-    const unheld = this.book.unheld(keys);
-    if (unheld.length > 0) {
-      // New identities: batches creating the same identifier take turns (PostgreSQL: a lock per
-      // identifier), and look again once they hold the locks, in case the batch before created it.
-      const locked = await lockKeysForTransaction(
-        this.em,
-        'identities',
-        unheld.map((key) => `${this.workspace.id}\u0000${identityKeyString(key)}`),
+    // New identities: batches creating the same identifier take turns (PostgreSQL: a lock per
+    // identifier) and look again once they hold the locks, in case the batch before created it.
+    if (await this.book.lockUnheld(this.book.unheld(keys), profileKeys)) {
+      // An identifier the batch before created may name a profile not read yet (rarely).
+      await this.book.load(
+        [],
+        items.flatMap((item) => this.attachingTo(item)),
       );
-      if (locked) {
-        await this.book.load(unheld, [], profileKeys);
-        // An identifier the batch before created may name a profile not read yet (rarely).
-        await this.book.load(
-          [],
-          items.flatMap((item) => this.attachingTo(item)),
-        );
-      }
     }
     const outcomes: IngestOutcome[] = [];
     const tracked: Array<{ item: TrackItem; customerId: string; created: boolean }> = [];

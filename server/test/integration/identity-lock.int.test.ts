@@ -78,13 +78,20 @@ it.skipIf(!onPostgres)(
       const book = await bookIn(tx);
       expect(book.holderOf(key)).toBeUndefined();
       expect(await book.lockUnheld([key], [key])).toBe(true);
-      // The profile holding it is loaded too (an identify item's key: its profile is changed).
-      return { holder: book.holderOf(key), owner: book.ownerOf(key)?.id };
+      // The profile holding it comes with it (read after the locks too): the batch attaches to it.
+      const owner = book.ownerOf(key);
+      return {
+        holder: book.holderOf(key),
+        owner: owner && { id: owner.id, email: owner.email, traits: owner.traits },
+      };
     });
     await waitersOnAdvisoryLocks(1);
     creator.release();
     await creator.done;
-    expect(await waiter).toEqual({ holder: creatorId, owner: creatorId });
+    expect(await waiter).toEqual({
+      holder: creatorId,
+      owner: { id: creatorId, email: key.value, traits: {} },
+    });
   },
 );
 

@@ -112,13 +112,19 @@ export class IdentityBook {
       'identities',
       distinct.map(([text]) => `${workspace}\u0000${text}`),
     );
-    const { rows } = await runStatement<HolderRow>(
+    const { rows } = await runStatement<HolderRow & Record<string, unknown>>(
       this.em,
       LOCK_AND_FIND_HOLDERS,
       () => [],
       () => [space, hashes, workspace, ...keyColumns(distinct.map(([, key]) => key))],
     );
-    for (const row of rows) this.holders.set(identityKeyString(row), row.customer_id);
+    for (const { kind, source, value, customer_id, ...customer } of rows) {
+      this.holders.set(identityKeyString({ kind, source, value }), customer_id);
+      // The batch it waited for created these: an item naming one of them a new way attaches to
+      // its profile, read here rather than in a round trip of its own while the locks are held.
+      if (!this.profiles.has(customer_id))
+        this.profiles.set(customer_id, this.em.map(Customer, customer));
+    }
     await this.load([], [], profileKeys);
     return true;
   }
@@ -304,13 +310,14 @@ const FIND_HOLDERS: DriverStatement = {
 
 /**
  * PostgreSQL: the identity locks (`$2`, sorted hashes in the space `$1`), then who holds the keys
- * (`$4`…`$6`), read after the locks are granted with a snapshot of its own (a plain statement's
- * would predate them): see the `identity_locks` migration. Never run on SQLite.
+ * (`$4`…`$6`) and the holders' rows (every column of `customers`), read after the locks are
+ * granted with a snapshot of its own (a plain statement's would predate them, and so would a join
+ * here): see the `identity_locks` migration. Never run on SQLite.
  */
 const LOCK_AND_FIND_HOLDERS: DriverStatement = {
   sqlite: '',
-  postgres: `select "kind", "source", "value", "customer_id"
-    from cairn_lock_identities($1::int, $2::int[], $3::varchar, $4::varchar[], $5::varchar[], $6::varchar[])`,
+  postgres: `select h."kind", h."source", h."value", h."customer_id", (h."customer").*
+    from cairn_lock_identities($1::int, $2::int[], $3::varchar, $4::varchar[], $5::varchar[], $6::varchar[]) as h`,
 };
 
 interface HolderRow extends IdentityKey {

@@ -24,6 +24,14 @@ interface NewIdentity extends IdentityKey {
   customerId: string;
 }
 
+/** A stored profile's new primary email, in sorted id order (so concurrent batches lock alike). */
+export type ProfileEmailRow = readonly [
+  id: string,
+  email: string,
+  searchText: string,
+  updatedAt: Date,
+];
+
 interface NewConsent {
   readonly id: string;
   customerId: string;
@@ -46,6 +54,8 @@ export class IdentityBook {
   private readonly created = new Map<string, Profile>();
   private newIdentities: NewIdentity[] = [];
   private newConsent: NewConsent[] = [];
+  /** Stored profiles given their first email by `attach` (see `takeStoredEmails`). */
+  private readonly emailed = new Set<Customer>();
   /** Profiles merged away in this batch, and the profile that absorbed each. */
   private readonly mergedInto = new Map<string, string>();
 
@@ -223,7 +233,29 @@ export class IdentityBook {
     this.kindsOf.get(profile.id)?.add(key.kind);
     if (key.kind !== 'email' || profile.email) return false;
     profile.email = key.value;
+    if (profile instanceof Customer) this.emailed.add(profile);
     return true;
+  }
+
+  /**
+   * The stored profiles that `attach` gave their first email, as rows for `writeEvents` (which
+   * writes them in the events' statement, rather than the ORM's flush in a round trip of its own
+   * while the identity locks are held); their search text and update time are set as the entity's
+   * hooks would, and the ORM is told the entity now matches its row, so the flush leaves it. Take
+   * them only when nothing else changed those entities (a batch without identify items: tracking
+   * changes a stored profile only by attaching identifiers); else the flush writes everything.
+   */
+  takeStoredEmails(now: Date): ProfileEmailRow[] {
+    const rows = [...this.emailed]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((customer): ProfileEmailRow => {
+        customer.searchText = customerSearchText(customer.email, customer.traits);
+        customer.updatedAt = now;
+        this.em.getUnitOfWork().merge(customer);
+        return [customer.id, customer.email!, customer.searchText, now];
+      });
+    this.emailed.clear();
+    return rows;
   }
 
   /** An appended consent record, written by `write`. */
@@ -247,6 +279,7 @@ export class IdentityBook {
     for (const kind of this.kindsOf.get(loser.id) ?? []) kinds?.add(kind);
     this.profiles.delete(loser.id);
     this.created.delete(loser.id);
+    if (loser instanceof Customer) this.emailed.delete(loser);
     this.kindsOf.delete(loser.id);
     this.mergedInto.set(loser.id, survivor.id);
     return { identities, consent: consent.length };

@@ -13,7 +13,7 @@ import { journeysOnEvents, type IngestedEvent } from '../journey/runtime/on-even
 import { afterIngestedBatch } from '../scoring/after-batch';
 import { IdentityBook } from '../identity/identity-book';
 import { mergeProfiles } from '../identity/customer-merge';
-import type { Profile } from '../identity/identity-book';
+import type { Profile, ProfileEmailRow } from '../identity/identity-book';
 import { IDENTITY_PRECEDENCE } from '../identity/identity-key';
 import { withoutErased } from './erased-items';
 import { workspaceActivity, type WorkspaceActivity } from './workspace-activity';
@@ -160,10 +160,14 @@ class BatchWriter {
         outcomes.push(await this.identify(item));
       }
     }
-    // New profiles and identities go in the events' statement; the ORM's changes (stored
-    // profiles' fields, merge records) follow: none of them is referenced by a new row, and an
-    // update of a profile's fields never waits on the events' foreign-key locks.
-    outcomes.push(...(await this.insertEvents(tracked, this.book.takeRows(this.now))));
+    // New profiles and identities go in the events' statement, and so, when only events changed
+    // them, do stored profiles' new emails; the ORM's changes (stored profiles' fields, merge
+    // records) follow: none of them is referenced by a new row, and an update of a profile's
+    // fields never waits on the events' foreign-key locks.
+    const emails = items.every((item) => item.type === 'track')
+      ? this.book.takeStoredEmails(this.now)
+      : [];
+    outcomes.push(...(await this.insertEvents(tracked, this.book.takeRows(this.now), emails)));
     await this.em.flush();
     // Locks in one order everywhere (identities, customers, catalog) so transactions never deadlock.
     // Each hook only when the workspace has something it would find (each "any?" was a query).
@@ -340,6 +344,7 @@ class BatchWriter {
   private async insertEvents(
     tracked: ReadonlyArray<{ item: TrackItem; customerId: string; created: boolean }>,
     profiles: readonly InsertPart[],
+    emails: readonly ProfileEmailRow[],
   ): Promise<IngestOutcome[]> {
     const firstOf = new Map<string, (typeof tracked)[number]>();
     for (const t of tracked) if (!firstOf.has(t.item.messageId)) firstOf.set(t.item.messageId, t);
@@ -376,7 +381,7 @@ class BatchWriter {
       ];
       return [{ messageId: item.messageId, row }];
     });
-    const inserted = await writeEvents(this.em, rows, orders, profiles);
+    const inserted = await writeEvents(this.em, rows, orders, profiles, emails);
     const outcomes: IngestOutcome[] = [];
     for (const t of tracked) {
       const { item, created } = t;

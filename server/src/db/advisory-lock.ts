@@ -48,36 +48,24 @@ export function advisoryLockKeys(space: keyof typeof LOCK_SPACES, key: string): 
   return [LOCK_SPACES[space], fnv1a32(key)];
 }
 
-const LOCK_KEYS = {
-  sqlite: '',
-  postgres: 'select pg_advisory_xact_lock($1, k) from unnest($2::int[]) as k',
-};
-
 /**
- * PostgreSQL: takes the transaction-level advisory locks on (space, hash of each key), in
- * ascending order (so two transactions locking overlapping sets never deadlock on each other),
- * in one statement; released at commit or rollback. Finer than one lock per workspace: batches
- * that create different identifiers run side by side. Returns whether it locked (and may have
- * waited for another transaction, whose writes the caller should look for again); SQLite, one
- * writer at a time: nothing to do, false.
+ * The advisory locks on (space, hash of each key), for a statement that takes them itself
+ * (`cairn_lock_identities`, which also reads in the same round trip): the distinct hashes in
+ * ascending order, the order to take them in, so two transactions locking overlapping sets never
+ * deadlock on each other. Finer than one lock per workspace: batches that create different
+ * identifiers run side by side.
  *
  * @example
- * await lockKeysForTransaction(tx, 'identities', newKeys.map((k) => `${workspaceId}:${k}`));
+ * const { space, hashes } = advisoryLockSet('identities', newKeys.map((k) => `${workspaceId}:${k}`));
  */
-export async function lockKeysForTransaction(
-  em: Em,
+export function advisoryLockSet(
   space: keyof typeof LOCK_SPACES,
   keys: readonly string[],
-): Promise<boolean> {
-  if (keys.length === 0 || em.getPlatform() instanceof BaseSqlitePlatform) return false;
-  const hashes = [...new Set(keys.map(fnv1a32))].sort((a, b) => a - b);
-  await runStatement(
-    em,
-    LOCK_KEYS,
-    () => [],
-    () => [LOCK_SPACES[space], hashes],
-  );
-  return true;
+): { readonly space: number; readonly hashes: number[] } {
+  return {
+    space: LOCK_SPACES[space],
+    hashes: [...new Set(keys.map(fnv1a32))].sort((a, b) => a - b),
+  };
 }
 
 /** FNV-1a of the UTF-16 code units, as a signed 32-bit integer (a collision only costs waiting). */

@@ -82,6 +82,56 @@ describe('POST /v1/events', () => {
     expect(await db().count(Customer, { email: 'replay@example.com' })).toBe(1);
   });
 
+  it('gives stored profiles their first email from events, with the search text, once', async () => {
+    const anon = (n: number) => `anon-signing-in-${n}`;
+    const first = await t.events(
+      ws.writeKey,
+      [1, 2].map((n) => ({ messageId: `m-anon-${n}`, event: 'Page Viewed', anonymousId: anon(n) })),
+    );
+    const before = await db().find(Customer, {
+      id: { $in: first.body.results.map((r) => r.customerId!) },
+    });
+    expect(before.map((c) => c.email)).toEqual([null, null]);
+    // Both sign in within one batch; the second profile is named again with a second email later
+    // in the batch, which stays an identity but not the primary email.
+    const signIn = await t.events(ws.writeKey, [
+      {
+        messageId: 'm-in-1',
+        event: 'Signed In',
+        anonymousId: anon(1),
+        email: 'Sign.In.Ada@Example.com',
+      },
+      {
+        messageId: 'm-in-2',
+        event: 'Signed In',
+        anonymousId: anon(2),
+        email: 'sign.in.bo@example.com',
+      },
+      {
+        messageId: 'm-in-3',
+        event: 'Signed In',
+        anonymousId: anon(2),
+        email: 'sign.in.bo2@example.com',
+      },
+    ]);
+    expect(signIn.body.results.map((r) => [r.status, r.customerId])).toEqual([
+      ['ACCEPTED', first.body.results[0]!.customerId],
+      ['ACCEPTED', first.body.results[1]!.customerId],
+      ['ACCEPTED', first.body.results[1]!.customerId],
+    ]);
+    const after = await db().find(
+      Customer,
+      { id: { $in: first.body.results.map((r) => r.customerId!) } },
+      { orderBy: { email: 'asc' } },
+    );
+    expect(after.map((c) => [c.email, c.searchText])).toEqual([
+      ['sign.in.ada@example.com', 'sign.in.ada@example.com'],
+      ['sign.in.bo@example.com', 'sign.in.bo@example.com'],
+    ]);
+    for (const c of after) expect(c.updatedAt.getTime()).toBeGreaterThan(c.createdAt.getTime());
+    expect(await db().count(Identity, { value: 'sign.in.bo2@example.com' })).toBe(1);
+  });
+
   it('treats a repeated messageId within one batch as a duplicate of the first', async () => {
     const res = await t.events(ws.writeKey, [
       { messageId: 'm-twice', event: 'A', anonymousId: 'x-1' },

@@ -1,6 +1,7 @@
 import { Customer, Identity, type Traits, type Workspace } from '../../db/entities';
 import { insertStatement, type InsertPart } from '../../db/bulk-insert';
-import { runStatement, type DriverStatement } from '../../db/driver-sql';
+import { advisoryLockSet } from '../../db/advisory-lock';
+import { isSqlite, runStatement, type DriverStatement } from '../../db/driver-sql';
 import { newId } from '../../db/ids';
 import type { Em } from '../../db/orm';
 import { customerSearchText } from '../../db/search-text';
@@ -22,6 +23,14 @@ interface NewIdentity extends IdentityKey {
   readonly id: string;
   customerId: string;
 }
+
+/** A stored profile's new primary email, in sorted id order (so concurrent batches lock alike). */
+export type ProfileEmailRow = readonly [
+  id: string,
+  email: string,
+  searchText: string,
+  updatedAt: Date,
+];
 
 interface NewConsent {
   readonly id: string;
@@ -45,6 +54,8 @@ export class IdentityBook {
   private readonly created = new Map<string, Profile>();
   private newIdentities: NewIdentity[] = [];
   private newConsent: NewConsent[] = [];
+  /** Stored profiles given their first email by `attach` (see `takeStoredEmails`). */
+  private readonly emailed = new Set<Customer>();
   /** Profiles merged away in this batch, and the profile that absorbed each. */
   private readonly mergedInto = new Map<string, string>();
 
@@ -73,16 +84,11 @@ export class IdentityBook {
     if (distinct.size > 0) {
       const wanted = [...distinct.values()];
       const workspace = this.workspace.id;
-      const { rows } = await runStatement<IdentityKey & { customer_id: string }>(
+      const { rows } = await runStatement<HolderRow>(
         this.em,
         FIND_HOLDERS,
         () => wanted.map((k) => [workspace, k.kind, k.source, k.value]),
-        () => [
-          workspace,
-          wanted.map((k) => k.kind),
-          wanted.map((k) => k.source),
-          wanted.map((k) => k.value),
-        ],
+        () => [workspace, ...keyColumns(wanted)],
       );
       for (const row of rows) this.holders.set(identityKeyString(row), row.customer_id);
     }
@@ -95,6 +101,42 @@ export class IdentityBook {
     if (wanted.size === 0) return;
     for (const c of await this.em.find(Customer, { id: { $in: [...wanted] } }))
       this.profiles.set(c.id, c);
+  }
+
+  /**
+   * Before the batch creates `keys` (unheld when last read): on PostgreSQL takes the identity lock
+   * on each (batches creating the same identifier take turns) and reads again who holds them (a
+   * batch it waited for may have created some), in one round trip (`cairn_lock_identities`, see
+   * {@link LOCK_AND_FIND_HOLDERS}); then loads the profiles holding one of `profileKeys`, as
+   * `load` does. The locks are held until the transaction ends. Returns whether it locked. SQLite
+   * has one writer at a time: nothing can appear in between, nothing to do (false).
+   */
+  async lockUnheld(
+    keys: readonly IdentityKey[],
+    profileKeys: readonly IdentityKey[],
+  ): Promise<boolean> {
+    if (keys.length === 0 || isSqlite(this.em)) return false;
+    const distinct = [...new Map(keys.map((k) => [identityKeyString(k), k])).entries()];
+    const workspace = this.workspace.id;
+    const { space, hashes } = advisoryLockSet(
+      'identities',
+      distinct.map(([text]) => `${workspace}\u0000${text}`),
+    );
+    const { rows } = await runStatement<HolderRow & Record<string, unknown>>(
+      this.em,
+      LOCK_AND_FIND_HOLDERS,
+      () => [],
+      () => [space, hashes, workspace, ...keyColumns(distinct.map(([, key]) => key))],
+    );
+    for (const { kind, source, value, customer_id, ...customer } of rows) {
+      this.holders.set(identityKeyString({ kind, source, value }), customer_id);
+      // The batch it waited for created these: an item naming one of them a new way attaches to
+      // its profile, read here rather than in a round trip of its own while the locks are held.
+      if (!this.profiles.has(customer_id))
+        this.profiles.set(customer_id, this.em.map(Customer, customer));
+    }
+    await this.load([], [], profileKeys);
+    return true;
   }
 
   /** The keys no profile holds yet (the batch would create them). */
@@ -191,7 +233,29 @@ export class IdentityBook {
     this.kindsOf.get(profile.id)?.add(key.kind);
     if (key.kind !== 'email' || profile.email) return false;
     profile.email = key.value;
+    if (profile instanceof Customer) this.emailed.add(profile);
     return true;
+  }
+
+  /**
+   * The stored profiles that `attach` gave their first email, as rows for `writeEvents` (which
+   * writes them in the events' statement, rather than the ORM's flush in a round trip of its own
+   * while the identity locks are held); their search text and update time are set as the entity's
+   * hooks would, and the ORM is told the entity now matches its row, so the flush leaves it. Take
+   * them only when nothing else changed those entities (a batch without identify items: tracking
+   * changes a stored profile only by attaching identifiers); else the flush writes everything.
+   */
+  takeStoredEmails(now: Date): ProfileEmailRow[] {
+    const rows = [...this.emailed]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((customer): ProfileEmailRow => {
+        customer.searchText = customerSearchText(customer.email, customer.traits);
+        customer.updatedAt = now;
+        this.em.getUnitOfWork().merge(customer);
+        return [customer.id, customer.email!, customer.searchText, now];
+      });
+    this.emailed.clear();
+    return rows;
   }
 
   /** An appended consent record, written by `write`. */
@@ -215,6 +279,7 @@ export class IdentityBook {
     for (const kind of this.kindsOf.get(loser.id) ?? []) kinds?.add(kind);
     this.profiles.delete(loser.id);
     this.created.delete(loser.id);
+    if (loser instanceof Customer) this.emailed.delete(loser);
     this.kindsOf.delete(loser.id);
     this.mergedInto.set(loser.id, survivor.id);
     return { identities, consent: consent.length };
@@ -275,6 +340,27 @@ const FIND_HOLDERS: DriverStatement = {
     join "identities" i on i."workspace_id" = $1 and i."kind" = k."kind"
       and i."source" = k."source" and i."value" = k."value"`,
 };
+
+/**
+ * PostgreSQL: the identity locks (`$2`, sorted hashes in the space `$1`), then who holds the keys
+ * (`$4`…`$6`) and the holders' rows (every column of `customers`), read after the locks are
+ * granted with a snapshot of its own (a plain statement's would predate them, and so would a join
+ * here): see the `identity_locks` migration. Never run on SQLite.
+ */
+const LOCK_AND_FIND_HOLDERS: DriverStatement = {
+  sqlite: '',
+  postgres: `select h."kind", h."source", h."value", h."customer_id", (h."customer").*
+    from cairn_lock_identities($1::int, $2::int[], $3::varchar, $4::varchar[], $5::varchar[], $6::varchar[]) as h`,
+};
+
+interface HolderRow extends IdentityKey {
+  readonly customer_id: string;
+}
+
+/** The keys as three arrays (kinds, sources, values), the statements' `unnest` parameters. */
+function keyColumns(keys: readonly IdentityKey[]): [string[], string[], string[]] {
+  return [keys.map((k) => k.kind), keys.map((k) => k.source), keys.map((k) => k.value)];
+}
 
 const INSERT_CUSTOMER = insertStatement({
   table: 'customers',

@@ -1,5 +1,4 @@
 import { DeadlockException, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { lockKeysForTransaction } from '../../db/advisory-lock';
 import type { InsertPart } from '../../db/bulk-insert';
 import type { Problem } from '@cairn/schema';
 import type { Workspace } from '../../db/entities';
@@ -14,8 +13,8 @@ import { journeysOnEvents, type IngestedEvent } from '../journey/runtime/on-even
 import { afterIngestedBatch } from '../scoring/after-batch';
 import { IdentityBook } from '../identity/identity-book';
 import { mergeProfiles } from '../identity/customer-merge';
-import type { Profile } from '../identity/identity-book';
-import { IDENTITY_PRECEDENCE, identityKeyString } from '../identity/identity-key';
+import type { Profile, ProfileEmailRow } from '../identity/identity-book';
+import { IDENTITY_PRECEDENCE } from '../identity/identity-key';
 import { withoutErased } from './erased-items';
 import { workspaceActivity, type WorkspaceActivity } from './workspace-activity';
 import { isSqlite } from '../../db/driver-sql';
@@ -141,23 +140,14 @@ class BatchWriter {
       ),
       profileKeys,
     );
-    const unheld = this.book.unheld(keys);
-    if (unheld.length > 0) {
-      // New identities: batches creating the same identifier take turns (PostgreSQL: a lock per
-      // identifier), and look again once they hold the locks, in case the batch before created it.
-      const locked = await lockKeysForTransaction(
-        this.em,
-        'identities',
-        unheld.map((key) => `${this.workspace.id}\u0000${identityKeyString(key)}`),
+    // New identities: batches creating the same identifier take turns (PostgreSQL: a lock per
+    // identifier) and look again once they hold the locks, in case the batch before created it.
+    if (await this.book.lockUnheld(this.book.unheld(keys), profileKeys)) {
+      // An identifier the batch before created may name a profile not read yet (rarely).
+      await this.book.load(
+        [],
+        items.flatMap((item) => this.attachingTo(item)),
       );
-      if (locked) {
-        await this.book.load(unheld, [], profileKeys);
-        // An identifier the batch before created may name a profile not read yet (rarely).
-        await this.book.load(
-          [],
-          items.flatMap((item) => this.attachingTo(item)),
-        );
-      }
     }
     const outcomes: IngestOutcome[] = [];
     const tracked: Array<{ item: TrackItem; customerId: string; created: boolean }> = [];
@@ -170,10 +160,14 @@ class BatchWriter {
         outcomes.push(await this.identify(item));
       }
     }
-    // New profiles and identities go in the events' statement; the ORM's changes (stored
-    // profiles' fields, merge records) follow: none of them is referenced by a new row, and an
-    // update of a profile's fields never waits on the events' foreign-key locks.
-    outcomes.push(...(await this.insertEvents(tracked, this.book.takeRows(this.now))));
+    // New profiles and identities go in the events' statement, and so, when only events changed
+    // them, do stored profiles' new emails; the ORM's changes (stored profiles' fields, merge
+    // records) follow: none of them is referenced by a new row, and an update of a profile's
+    // fields never waits on the events' foreign-key locks.
+    const emails = items.every((item) => item.type === 'track')
+      ? this.book.takeStoredEmails(this.now)
+      : [];
+    outcomes.push(...(await this.insertEvents(tracked, this.book.takeRows(this.now), emails)));
     await this.em.flush();
     // Locks in one order everywhere (identities, customers, catalog) so transactions never deadlock.
     // Each hook only when the workspace has something it would find (each "any?" was a query).
@@ -350,6 +344,7 @@ class BatchWriter {
   private async insertEvents(
     tracked: ReadonlyArray<{ item: TrackItem; customerId: string; created: boolean }>,
     profiles: readonly InsertPart[],
+    emails: readonly ProfileEmailRow[],
   ): Promise<IngestOutcome[]> {
     const firstOf = new Map<string, (typeof tracked)[number]>();
     for (const t of tracked) if (!firstOf.has(t.item.messageId)) firstOf.set(t.item.messageId, t);
@@ -386,7 +381,7 @@ class BatchWriter {
       ];
       return [{ messageId: item.messageId, row }];
     });
-    const inserted = await writeEvents(this.em, rows, orders, profiles);
+    const inserted = await writeEvents(this.em, rows, orders, profiles, emails);
     const outcomes: IngestOutcome[] = [];
     for (const t of tracked) {
       const { item, created } = t;

@@ -10,6 +10,7 @@ import { Migration20261201221550_scoring } from './Migration20261201221550_scori
 import { Migration20261201225755_campaigns } from './Migration20261201225755_campaigns';
 import { Migration20261202073051_kpi_metrics } from './Migration20261202073051_kpi_metrics';
 import { Migration20261203063930_membership_indexes } from './Migration20261203063930_membership_indexes';
+import { Migration20261203140000_identity_locks } from './Migration20261203140000_identity_locks';
 
 export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261123154808_initial', class: Migration20261123154808_initial },
@@ -25,4 +26,5 @@ export const postgresMigrations: MigrationObject[] = [
     name: 'Migration20261203063930_membership_indexes',
     class: Migration20261203063930_membership_indexes,
   },
+  { name: 'Migration20261203140000_identity_locks', class: Migration20261203140000_identity_locks },
 ];

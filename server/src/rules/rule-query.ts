@@ -134,31 +134,40 @@ export async function countMatchingCustomers(
   rule: RuleDocument,
   options: RuleQueryOptions,
 ): Promise<number> {
-  const row = await runWithCoveringIndex<{ count: number | string }>(
+  const index = await coveringIndex(em, dialectOf(em), workspaceId, rule);
+  return countWith(em, workspaceId, rule, options, index);
+}
+
+/** `countMatchingCustomers` reading `index` (already looked up) when there is one. */
+async function countWith(
+  em: Em,
+  workspaceId: string,
+  rule: RuleDocument,
+  options: RuleQueryOptions,
+  index: CoveringIndex | undefined,
+): Promise<number> {
+  const row = await runWithIndex<{ count: number | string }>(
     em,
     workspaceId,
     rule,
     options,
     'count',
     'get',
+    index,
   );
   return Number(row.count);
 }
 
-/**
- * The index a SQLite count reads alone, when it exists (see `CoveringIndex`); with `ruleOnly`, only
- * a rule index (an expression index does not give the newest matches' order).
- */
+/** The index a SQLite count reads alone, when it exists (see `CoveringIndex`). */
 export async function coveringIndex(
   em: Em,
   dialect: SqlDialect,
   workspaceId: string,
   rule: RuleDocument,
-  ruleOnly = false,
 ): Promise<CoveringIndex | undefined> {
   if (dialect.name !== 'sqlite') return undefined;
   const index = traitIndexOf(rule, dialect, workspaceId);
-  if (index === undefined || !index.covers || (ruleOnly && index.kind !== 'rule')) return undefined;
+  if (index === undefined || !index.covers) return undefined;
   if ((await traitIndexState(em, dialect, index.name)) !== 'valid') return undefined;
   switch (index.kind) {
     case 'rule': {
@@ -173,20 +182,21 @@ export async function coveringIndex(
 }
 
 /**
- * Runs a count or the newest matches reading the index SQLite can read alone (`coveringIndex`).
- * Should the index be dropped between the look and the query (a save or archive elsewhere drops
- * rule indexes no active segment uses), `INDEXED BY` fails: the query runs again without it.
+ * Runs a count or the newest matches reading `index`, the index SQLite can read alone
+ * (`coveringIndex`), when there is one. Should the index be dropped between the look and the
+ * query (a save or archive elsewhere drops rule indexes no active segment uses), `INDEXED BY`
+ * fails: the query runs again without it.
  */
-async function runWithCoveringIndex<T extends EntityData<AnyEntity> | EntityData<AnyEntity>[]>(
+async function runWithIndex<T extends EntityData<AnyEntity> | EntityData<AnyEntity>[]>(
   em: Em,
   workspaceId: string,
   rule: RuleDocument,
   options: RuleQueryOptions,
   output: 'count' | { readonly newest: number },
   method: 'get' | 'all',
+  index: CoveringIndex | undefined,
 ): Promise<T> {
   const dialect = dialectOf(em);
-  const index = await coveringIndex(em, dialect, workspaceId, rule, output !== 'count');
   const query = (i?: CoveringIndex) =>
     matchingCustomersQuery(dialect, workspaceId, rule, options, output, i);
   if (index === undefined) return run<T>(em, query(), method);
@@ -217,13 +227,30 @@ export async function newestMatchingCustomerIds(
   options: RuleQueryOptions,
   limit: number,
 ): Promise<string[]> {
-  const rows = await runWithCoveringIndex<Array<{ id: string }>>(
+  const index = await coveringIndex(em, dialectOf(em), workspaceId, rule);
+  return newestWith(em, workspaceId, rule, options, limit, index);
+}
+
+/**
+ * `newestMatchingCustomerIds` along `index` (already looked up) when it is a rule index: an
+ * expression index does not give the newest matches' order.
+ */
+async function newestWith(
+  em: Em,
+  workspaceId: string,
+  rule: RuleDocument,
+  options: RuleQueryOptions,
+  limit: number,
+  index: CoveringIndex | undefined,
+): Promise<string[]> {
+  const rows = await runWithIndex<Array<{ id: string }>>(
     em,
     workspaceId,
     rule,
     options,
     { newest: limit },
     'all',
+    index?.kind === 'rule' ? index : undefined,
   );
   return rows.map((r) => r.id);
 }
@@ -244,9 +271,11 @@ export async function countAndNewestMatchingCustomers(
   limit: number,
 ): Promise<{ count: number; ids: string[] }> {
   if (limit === 0 || !readsEvents(rule)) {
+    // The index is looked up once for both.
+    const index = await coveringIndex(em, dialectOf(em), workspaceId, rule);
     const [count, ids] = await readTogether(em, [
-      () => countMatchingCustomers(em, workspaceId, rule, options),
-      () => (limit === 0 ? [] : newestMatchingCustomerIds(em, workspaceId, rule, options, limit)),
+      () => countWith(em, workspaceId, rule, options, index),
+      () => (limit === 0 ? [] : newestWith(em, workspaceId, rule, options, limit, index)),
     ]);
     return { count, ids };
   }

@@ -115,9 +115,15 @@ function inlinedTrusted(f: Fragment): string {
   return text;
 }
 
+/** The workspace id as an SQL literal. */
+const workspaceLiteral = (workspaceId: string): string => inlinedTrusted(sql`${workspaceId}`);
+
 /** The workspace scope of an index, `workspace_id = '<id>'`, as its WHERE starts. */
 export const workspaceScope = (workspaceId: string, alias?: string): string =>
-  `${alias === undefined ? '' : `${alias}.`}workspace_id = ${inlinedTrusted(sql`${workspaceId}`)}`;
+  `${alias === undefined ? '' : `${alias}.`}workspace_id = ${workspaceLiteral(workspaceId)}`;
+
+/** PostgreSQL builds and drops indexes without blocking writes; SQLite has no such mode. */
+const concurrentlyOn = (d: SqlDialect): string => (d.name === 'postgres' ? 'CONCURRENTLY ' : '');
 
 /**
  * SQLite keeps each index's definition in its schema, which every connection parses when it opens
@@ -154,11 +160,10 @@ function ruleIndexOf(
   const predicate = ruleIndexWhere(rule, d, workspaceId);
   if (predicate === undefined) return undefined;
   const name = indexName('rule', [d.name, predicate]);
-  const concurrently = d.name === 'postgres' ? 'CONCURRENTLY ' : '';
   return {
     kind: 'rule',
     name,
-    ddl: `CREATE INDEX ${concurrently}IF NOT EXISTS ${name} ON customers (created_at, id) WHERE ${predicate}`,
+    ddl: `CREATE INDEX ${concurrentlyOn(d)}IF NOT EXISTS ${name} ON customers (created_at, id) WHERE ${predicate}`,
     covers: true,
   };
 }
@@ -220,11 +225,10 @@ export function traitIndexOf(
   ].map(([text]) => text);
   const kept = ordered.slice(0, MAX_COLUMNS);
   const name = indexName('traits', [d.name, workspaceId, kept]);
-  const concurrently = d.name === 'postgres' ? 'CONCURRENTLY ' : '';
   return {
     kind: 'traits',
     name,
-    ddl: `CREATE INDEX ${concurrently}IF NOT EXISTS ${name} ON customers (${kept.map((e) => `(${e})`).join(', ')}) WHERE ${workspaceScope(workspaceId)}`,
+    ddl: `CREATE INDEX ${concurrentlyOn(d)}IF NOT EXISTS ${name} ON customers (${kept.map((e) => `(${e})`).join(', ')}) WHERE ${workspaceScope(workspaceId)}`,
     covers: covers && kept.length === ordered.length,
   };
 }
@@ -306,11 +310,10 @@ export async function dropUnusedRuleIndexes(
           `SELECT x.relname AS name FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
             WHERE i.indrelid = 'customers'::regclass AND x.relname LIKE 'cairn\\_rule\\_%'
               AND pg_table_is_visible(x.oid) AND pg_get_expr(i.indpred, i.indrelid) LIKE ?`,
-          [`%((workspace_id)::text = ${inlinedTrusted(sql`${workspaceId}`)}::text)%`],
+          [`%((workspace_id)::text = ${workspaceLiteral(workspaceId)}::text)%`],
         );
   const unused = rows.map((r) => r.name).filter((name) => !used.has(name));
-  const concurrently = d.name === 'postgres' ? 'CONCURRENTLY ' : '';
   for (const name of unused)
-    await connection.execute(`DROP INDEX ${concurrently}IF EXISTS ${name}`);
+    await connection.execute(`DROP INDEX ${concurrentlyOn(d)}IF EXISTS ${name}`);
   return unused;
 }

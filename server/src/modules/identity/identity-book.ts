@@ -249,7 +249,7 @@ export class IdentityBook {
     const rows = [...this.emailed]
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map((customer): ProfileEmailRow => {
-        customer.searchText = customerSearchText(customer.email, customer.traits);
+        customer.refreshSearchText();
         customer.updatedAt = now;
         this.em.getUnitOfWork().merge(customer);
         return [customer.id, customer.email!, customer.searchText, now];

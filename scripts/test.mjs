@@ -220,6 +220,9 @@ if (existsSync(chromium)) {
 let passed = 0;
 let failed = 0;
 let pending = 0;
+// Each failed test by file and title, with its message's first line, printed in the summary: a CI
+// log is often read from its end only.
+const failures = [];
 for (const file of ['sqlite.json', 'conformance.json', 'postgres.json', 'browser.json']) {
   const path = join(resultsDir, file);
   if (!existsSync(path)) continue;
@@ -227,6 +230,19 @@ for (const file of ['sqlite.json', 'conformance.json', 'postgres.json', 'browser
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   pending += report.numPendingTests + (report.numTodoTests ?? 0);
+  for (const suite of report.testResults ?? []) {
+    const where = suite.name.startsWith(root) ? suite.name.slice(root.length + 1) : suite.name;
+    for (const test of suite.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const message = String(test.failureMessages?.[0] ?? '').split('\n')[0];
+      failures.push(`${file.replace('.json', '')}: ${where} > ${test.fullName}\n    ${message}`);
+    }
+    // A file that failed to load has no test results, only a message.
+    if (suite.status === 'failed' && !(suite.assertionResults ?? []).length)
+      failures.push(
+        `${file.replace('.json', '')}: ${where}\n    ${String(suite.message).split('\n')[0]}`,
+      );
+  }
 }
 
 console.log('\n━━ summary ━━');
@@ -234,5 +250,6 @@ for (const o of outcomes) console.log(`${o.ok ? '✔' : '✖'} ${o.name} (${o.se
 for (const s of skipped) console.log(`⚠ skipped: ${s}`);
 const failedStages = outcomes.filter((o) => !o.ok).length;
 if (pending > 0) console.log(`(${pending} tests marked skip/todo; they do not count as passed)`);
+if (failures.length > 0) console.log(`failed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failedStages > 0 || failed > 0 ? 1 : 0);

@@ -98,7 +98,7 @@ beforeAll(async () => {
     JOURNEY_WORKER_MS: '0',
     SEGMENT_RECHECK_MS: '0',
   });
-  app = await createApp(config, { logger: pino({ level: 'silent' }) });
+  app = await createApp(config, { logger: pino({ level: process.env['CRASH_LOG'] ?? 'silent' }) });
   server = await new Promise((resolve) => {
     const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -181,7 +181,8 @@ async function ingest(from: number, count: number): Promise<void> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${writeKey}` },
       body: JSON.stringify(items.slice(i, i + BATCH)),
     });
-    expect(res.status).toBe(200);
+    // The body names the error when the status is not the expected one.
+    expect(res.status, await res.text()).toBe(200);
   }
 }
 

@@ -4,6 +4,7 @@ import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
 import type { CampaignInput, CampaignSpendInput } from './campaign.input';
 import { checkCampaign, checkSpend } from './campaign-validation';
+import { writeTransaction } from '../../db/write-transaction';
 
 /** Campaigns of one workspace: saving, archiving, and their daily spend per channel. */
 export class CampaignService {
@@ -50,7 +51,7 @@ export class CampaignService {
   async setSpend(id: string, entries: readonly CampaignSpendInput[]): Promise<CampaignSpend[]> {
     const campaign = await this.active(id);
     const checked = checkSpend(entries);
-    await this.em.transactional(async (em) => {
+    await writeTransaction(this.em, async (em) => {
       for (const e of checked) {
         await em.upsert(
           CampaignSpend,

@@ -21,6 +21,7 @@ import { isSqlite } from '../../db/driver-sql';
 import { writeEvents, type EventRow, type OrderRow } from './event-writer';
 import { readItem, type IdentifyItem, type IngestItem, type TrackItem } from './ingest-item';
 import { mergeTraits, sameJson, MAX_BATCH } from './payload';
+import { writeTransaction } from '../../db/write-transaction';
 
 /** What happened to one item. */
 export type IngestOutcome =
@@ -84,7 +85,7 @@ export class IngestService {
       : items;
     for (let attempt = 1; ; attempt++) {
       try {
-        const written = await this.em.transactional(async (tx) =>
+        const written = await writeTransaction(this.em, async (tx) =>
           new BatchWriter(
             tx,
             this.workspace,

@@ -21,6 +21,7 @@ import { enterJourney, entryHistory } from './runtime/enter';
 import { MoveBatch } from './runtime/move-batch';
 import { loadPlans, planKey } from './runtime/plans';
 import { readTogether } from '../../db/read-together';
+import { writeTransaction } from '../../db/write-transaction';
 
 export interface SimulationRequest {
   readonly journeyId?: string | null;
@@ -70,7 +71,7 @@ export class JourneyRunsService {
 
   /** Enters a customer into a journey whose trigger is an API call (or any trigger, by hand). */
   async enroll(journeyId: string, customerId: string): Promise<JourneyEnrollment | null> {
-    return this.em.transactional(async (em) => {
+    return writeTransaction(this.em, async (em) => {
       const journey = await em.findOne(Journey, { id: journeyId });
       if (!journey) throw CairnError.notFound('journey', journeyId);
       if (journey.status !== 'active' || journey.liveVersion === null)

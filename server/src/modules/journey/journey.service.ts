@@ -19,6 +19,7 @@ import { CairnError } from '../../errors/cairn-error';
 import type { CreateJourneyInput, NodeMoveInput, SaveJourneyDraftInput } from './journey.input';
 import { loadJourneyCatalog } from './journey-catalog';
 import { moveWaitingCustomers } from './runtime/move-customers';
+import { writeTransaction } from '../../db/write-transaction';
 
 export type JourneyOutcome =
   | { readonly ok: true; readonly journey: Journey; readonly problems: readonly JourneyProblem[] }
@@ -119,7 +120,7 @@ export class JourneyService {
    * the ones waiting at a step go in the new version.
    */
   async publish(id: string, moves: readonly NodeMoveInput[] = []): Promise<JourneyOutcome> {
-    return this.em.transactional(async (em) => {
+    return writeTransaction(this.em, async (em) => {
       const journey = await em.findOne(Journey, { id });
       if (!journey) throw CairnError.notFound('journey', id);
       if (journey.status === 'archived') throw archived(journey);
@@ -164,7 +165,7 @@ export class JourneyService {
 
   /** Ends a journey: customers in it leave (reason "archived"), queued messages are dropped. */
   async archive(id: string): Promise<Journey> {
-    return this.em.transactional(async (em) => {
+    return writeTransaction(this.em, async (em) => {
       const journey = await em.findOne(Journey, { id });
       if (!journey) throw CairnError.notFound('journey', id);
       const now = this.now();

@@ -20,6 +20,7 @@ import { customerIdKey, type TombstoneKey } from './erasure-hash';
 import { plainRow, plainRowPages, plainRows, type PlainRow } from './plain-rows';
 import { writeTombstones } from './tombstones';
 import { readTogether } from '../../db/read-together';
+import { writeTransaction } from '../../db/write-transaction';
 
 /** What an erasure removed, table by table. */
 export interface ErasureCounts {
@@ -76,7 +77,7 @@ export class PrivacyService {
    * examples. NOT_FOUND for an unknown id.
    */
   eraseCustomer(id: string): Promise<ErasureCounts> {
-    return this.em.transactional(async (em) => {
+    return writeTransaction(this.em, async (em) => {
       const workspace = this.workspace.id;
       const profile = await plainRow(em, Customer, { id, workspace }, { lock: true });
       if (!profile) throw customerNotFound(id);

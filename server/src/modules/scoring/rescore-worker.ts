@@ -4,6 +4,7 @@ import type { Em, Orm } from '../../db/orm';
 import { scopeToWorkspace } from '../../db/workspace-filter';
 import { applyScoreMoves } from './score-effects';
 import { rescore } from './score-updater';
+import { writeTransaction } from '../../db/write-transaction';
 
 /**
  * Runs the clock-driven re-scores due at `now`: claims them (SKIP LOCKED on PostgreSQL), and
@@ -13,7 +14,7 @@ import { rescore } from './score-updater';
  * re-check worker runs it on its tick.
  */
 export async function runDueRescores(orm: Orm, now: Date, limit = 1_000): Promise<number> {
-  return orm.em.fork().transactional(async (tx) => {
+  return writeTransaction(orm.em.fork(), async (tx) => {
     const due = await claimDueRows(tx, ScoringRecheck, now, limit);
     if (due.length === 0) return 0;
     const groups = new Map<string, ScoringRecheck[]>();

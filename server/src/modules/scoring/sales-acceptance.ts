@@ -5,6 +5,7 @@ import type { Em } from '../../db/orm';
 import { CairnError } from '../../errors/cairn-error';
 import { journeysOnEvents } from '../journey/runtime/on-events';
 import { updateMemberships } from '../segment/membership/segment-updater';
+import { writeTransaction } from '../../db/write-transaction';
 
 /**
  * Sales accepts a lead from its inbox as sales-qualified: the notification is marked accepted (and
@@ -18,7 +19,7 @@ export async function acceptLead(
   id: string,
   now: Date,
 ): Promise<LeadNotification> {
-  return em.transactional(async (tx) => {
+  return writeTransaction(em, async (tx) => {
     const n = await tx.findOne(LeadNotification, { id });
     if (!n) throw CairnError.notFound('lead notification', id);
     if (n.acceptedAt) return n;

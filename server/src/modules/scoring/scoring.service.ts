@@ -15,6 +15,7 @@ import { rescore } from './score-updater';
 import type { ScoringModelInput } from './scoring.input';
 import { checkScoringModel, type LocatedRuleProblem } from './scoring-validation';
 import { readTogether } from '../../db/read-together';
+import { writeTransaction } from '../../db/write-transaction';
 
 export type ScoringSaveOutcome =
   | {
@@ -50,7 +51,7 @@ export class ScoringService {
    * the history written before stays. The key cannot change (rules and history use it).
    */
   async save(id: string | undefined, input: ScoringModelInput): Promise<ScoringSaveOutcome> {
-    return this.em.transactional(async (em) => {
+    return writeTransaction(this.em, async (em) => {
       const checked = await checkScoringModel(em, input);
       const existing =
         id === undefined ? undefined : await em.findOne(ScoringModel, { id, archivedAt: null });
@@ -89,7 +90,7 @@ export class ScoringService {
 
   /** Archives a model: it stops scoring; its history stays for rules and reports. */
   async archive(id: string): Promise<ScoringModel> {
-    return this.em.transactional(async (em) => {
+    return writeTransaction(this.em, async (em) => {
       const model = await em.findOne(ScoringModel, { id, archivedAt: null });
       if (!model) throw CairnError.notFound('active scoring model', id);
       model.archivedAt = this.now();

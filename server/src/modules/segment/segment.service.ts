@@ -15,6 +15,7 @@ import { activeSegments } from './membership/active-segments';
 import { recomputeSegment } from './membership/recompute';
 import { verifySegment, type SegmentDrift } from './membership/verify';
 import { dropUnusedRuleIndexes, ensureTraitIndex } from '../../rules/trait-indexes';
+import { writeTransaction } from '../../db/write-transaction';
 
 export type SaveOutcome =
   | { readonly ok: true; readonly segment: Segment; readonly warnings: readonly RuleProblem[] }
@@ -57,7 +58,7 @@ export class SegmentService {
 
   /** Archives a segment: it stops updating and leaves the lists. Refused while active segments reference it. */
   async archive(id: string): Promise<Segment> {
-    const archived = await this.em.transactional(async (em) => {
+    const archived = await writeTransaction(this.em, async (em) => {
       const segment = await em.findOne(Segment, { id, archivedAt: null });
       if (!segment) throw notFound(id);
       const users = (await em.find(Segment, { archivedAt: null, id: { $ne: id } })).filter((s) =>
@@ -112,7 +113,7 @@ export class SegmentService {
     const description = (input.description ?? '').trim();
     if (description.length > 5000)
       throw CairnError.badInput(['input', 'description'], 'must have at most 5,000 characters.');
-    return this.em.transactional(async (em) => {
+    return writeTransaction(this.em, async (em) => {
       const existing =
         id === undefined ? undefined : await em.findOne(Segment, { id, archivedAt: null });
       if (id !== undefined && !existing) throw notFound(id);

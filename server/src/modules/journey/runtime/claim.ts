@@ -1,6 +1,7 @@
 import { LockMode, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { BaseSqlitePlatform } from '@mikro-orm/knex';
 import type { Em } from '../../../db/orm';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /** A row a worker can lease: due, not dead, and not leased by a live worker. */
 interface Leasable {
@@ -25,7 +26,7 @@ export async function claimDue<T extends Leasable>(
   limit: number,
   dueBy: Date = now,
 ): Promise<T[]> {
-  return em.fork().transactional(async (tx) => {
+  return writeTransaction(em.fork(), async (tx) => {
     const sqlite = tx.getPlatform() instanceof BaseSqlitePlatform;
     const rows = await tx.find(
       entity,

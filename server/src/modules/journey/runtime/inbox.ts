@@ -9,6 +9,7 @@ import { backoffMs, claimDue } from './claim';
 import { enterJourney, entryHistory } from './enter';
 import { activeJourneys } from './plans';
 import { readTogether } from '../../../db/read-together';
+import { writeTransaction } from '../../../db/write-transaction';
 
 /** Queues customers to enter a journey, in the caller's transaction (so the trigger and the entry share its fate). */
 export async function queueEntries(
@@ -48,7 +49,7 @@ export async function runInbox(
     byWorkspace.set(row.workspace.id, [...(byWorkspace.get(row.workspace.id) ?? []), row]);
   for (const [workspaceId, rows] of byWorkspace) {
     try {
-      await orm.em.fork().transactional(async (tx) => {
+      await writeTransaction(orm.em.fork(), async (tx) => {
         scopeToWorkspace(tx, workspaceId);
         const workspace = tx.getReference(Workspace, workspaceId);
         const held = await tx.find(JourneyInbox, { id: { $in: rows.map((r) => r.id) } });

@@ -9,6 +9,7 @@ import { compileRuleSql } from '../../../rules/compile-rule-sql';
 import { dialectOf } from '../../../rules/rule-query';
 import { queueEntries } from './inbox';
 import { activeJourneys, type LiveJourney } from './plans';
+import { writeTransaction } from '../../../db/write-transaction';
 
 const DAY = 86_400_000;
 type Timed = Extract<TriggerSpec, { type: 'schedule' | 'dateTrait' }>;
@@ -44,7 +45,7 @@ async function runOne(
   spec: Timed,
   now: Date,
 ): Promise<number> {
-  return orm.em.fork().transactional(async (tx) => {
+  return writeTransaction(orm.em.fork(), async (tx) => {
     scopeToWorkspace(tx, workspaceId);
     const sqlite = tx.getPlatform() instanceof BaseSqlitePlatform;
     const row = await tx.findOne(

@@ -7,6 +7,7 @@ import { MoveBatch } from './move-batch';
 import { backoffMs, claimDue } from './claim';
 import { loadPlans, planKey } from './plans';
 import { readTogether } from '../../../db/read-together';
+import { writeTransaction } from '../../../db/write-transaction';
 
 export interface TimerRunOptions {
   readonly limit?: number;
@@ -90,7 +91,7 @@ async function fireTimers(
   claimed: readonly JourneyTimer[],
   now: Date,
 ): Promise<number> {
-  return orm.em.fork().transactional(async (tx) => {
+  return writeTransaction(orm.em.fork(), async (tx) => {
     scopeToWorkspace(tx, workspaceId);
     const lease = new Map(claimed.map((t) => [t.id, t.leaseUntil?.getTime()]));
     const timers = (await tx.find(JourneyTimer, { id: { $in: [...lease.keys()] } })).filter(

@@ -5,6 +5,7 @@ import { scopeToWorkspace } from '../../../db/workspace-filter';
 import type { Logger } from '../../../logger';
 import { runDueRescores } from '../../scoring/rescore-worker';
 import { updateMemberships } from './segment-updater';
+import { writeTransaction } from '../../../db/write-transaction';
 
 export interface RecheckOptions {
   /** How many due re-checks one run claims at most. */
@@ -23,7 +24,7 @@ export async function runDueRechecks(
   options: RecheckOptions = {},
 ): Promise<number> {
   const limit = options.limit ?? 1_000;
-  return orm.em.fork().transactional(async (tx) => {
+  return writeTransaction(orm.em.fork(), async (tx) => {
     const due = await claimDueRows(tx, SegmentRecheck, now, limit);
     if (due.length === 0) return 0;
     const byWorkspace = new Map<string, SegmentRecheck[]>();

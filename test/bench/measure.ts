@@ -22,16 +22,21 @@ type SyncLoop = (
   reps: number,
 ) => number;
 
+let loops = 0;
+
 /**
- * A fresh loop function per engine: a shared loop's call site would see every engine's function,
- * go megamorphic and slow down whichever engine is measured last.
+ * A fresh loop function per engine: a shared loop's call site would see every engine's function
+ * and go polymorphic, which favours the engine timed first. The source differs per loop (a numbered
+ * comment): V8 caches `new Function` by its source and gives closures of the same source one
+ * feedback vector, so identical text would share the call site after all.
  */
 function freshLoop(): SyncLoop {
   return new Function(
     'evaluate',
     'inputs',
     'reps',
-    'let m = 0; for (let r = 0; r < reps; r++) for (let i = 0; i < inputs.length; i++) if (evaluate(inputs[i])) m++; return m;',
+    `// loop ${loops++}\n` +
+      'let m = 0; for (let r = 0; r < reps; r++) for (let i = 0; i < inputs.length; i++) if (evaluate(inputs[i])) m++; return m;',
   ) as SyncLoop;
 }
 

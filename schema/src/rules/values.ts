@@ -4,8 +4,13 @@ import { parseIsoInstant } from './time';
 
 /** The value at a dotted path inside a JSON object; undefined when any step is missing. Arrays are not indexed. */
 export function valueAtPath(root: unknown, path: string): unknown {
+  return valueAtKeys(root, path.split('.'));
+}
+
+/** `valueAtPath` for a path already split into keys, from the key at `from` on. */
+export function valueAtKeys(root: unknown, keys: readonly string[], from = 0): unknown {
   let current: unknown = root;
-  for (const key of path.split('.')) {
+  for (const key of keys.slice(from)) {
     if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
     if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];

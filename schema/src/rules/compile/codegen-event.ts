@@ -35,7 +35,7 @@ export function eventConditionExpr(g: Codegen, n: EventCondition): string {
     '}',
     ...plan.result,
   ];
-  return `${g.declare('e', 'f, now, tz', body)}(f, now, tz)`;
+  return `${g.declare('e', 'f, now, o', body)}(f, now, o)`;
 }
 
 /** An event's `where` filter as an expression over its properties `p` of shape `ps` (`filterMatches`). */
@@ -56,7 +56,7 @@ export function filterExpr(g: Codegen, f: FilterNode): string {
         `const v = ${g.getter(f.path.split('.'))}(p, ps);`,
         ...predicateStatements(g, f, f.type),
       ];
-      return `${g.declare('q', 'p, ps, now, tz', body)}(p, ps, now, tz)`;
+      return `${g.declare('q', 'p, ps, now, o', body)}(p, ps, now, o)`;
     }
     default:
       return assertUnreachable(f);

@@ -19,8 +19,9 @@ import {
 } from './codegen-predicate';
 
 /**
- * A rule node as a JavaScript expression over the customer `f`, `now`, `tz`, and the customer's
- * traits `t` with their shape `ts` (read once per evaluation). Groups become
+ * A rule node as a JavaScript expression over the customer `f`, `now`, the options `o`
+ * (whose time zone only anniversaries read), and the customer's traits `t` with their shape `ts`
+ * (read once per evaluation). Groups become
  * short-circuiting `&&` / `||` chains with their cheapest children first (evaluation is pure, so
  * the order changes the speed, never the verdict); conditions become calls of generated functions.
  */
@@ -36,7 +37,7 @@ export function nodeExpr(g: Codegen, n: RuleNode): string {
       return `!${nodeExpr(g, n.child)}`;
     case 'trait':
       g.readsTraits = true;
-      return `${g.declare('c', 'f, now, tz, t, ts', traitStatements(g, n))}(f, now, tz, t, ts)`;
+      return `${g.declare('c', 'f, now, o, t, ts', traitStatements(g, n))}(f, now, o, t, ts)`;
     case 'event':
       return eventConditionExpr(g, n);
     case 'score':

@@ -149,7 +149,7 @@ export function typedStatements(
     case 'anniversaryWithin':
       if (type !== 'date') return NEVER;
       return [
-        'const days = anniversaryDays(v, now, tz);',
+        "const days = anniversaryDays(v, now, o.timeZone ?? 'UTC');",
         `return days !== undefined && days <= ${g.constant(p.days)};`,
       ];
     default:

@@ -14,9 +14,12 @@ export class Codegen {
   /** Whether the rule has trait conditions: `evaluate` then reads the traits and their shape once. */
   readsTraits = false;
 
-  /** Binds a value and returns the identifier the generated code reads it through. */
+  /**
+   * Binds a value and returns the identifier the generated code reads it through. Strings are
+   * bound internalized (see `internalized`).
+   */
   constant(value: unknown): string {
-    this.constants.push(value);
+    this.constants.push(typeof value === 'string' ? internalized(value) : value);
     return `k${this.constants.length - 1}`;
   }
 
@@ -47,21 +50,20 @@ export class Codegen {
     const id = JSON.stringify(keys);
     let name = this.getters.get(id);
     if (name === undefined) {
-      // Own-property test without calling hasOwnProperty in the common case: a value found on a
-      // plain object is its own unless Object.prototype has the key.
+      // A plain object (shape 1), the common case, in one test: a value found on it is its own
+      // unless Object.prototype has the key (asked at run time: it may be polluted after
+      // compiling). Any other shape reads the rest of the path with `valueAtKeys`.
+      const path = this.constant(keys);
       const steps = keys.flatMap((key, i) => {
         const k = this.constant(key);
-        const shape = i === 0 ? [] : ['shape = shapeOf(v);'];
         return [
-          ...shape,
-          'if (shape === 0) return undefined;',
+          ...(i === 0 ? [] : ['v = w;', 'shape = shapeOf(v);']),
+          `if (shape !== 1) return valueAtKeys(v, ${path}, ${i});`,
           `w = v[${k}];`,
-          'if (w === undefined) return undefined;',
-          `if ((shape === 2 || ${k} in objectProto) && !hasOwn.call(v, ${k})) return undefined;`,
-          'v = w;',
+          `if (w === undefined || (${k} in objectProto && !hasOwn.call(v, ${k}))) return undefined;`,
         ];
       });
-      name = this.declare('g', 'v, shape', ['let w;', ...steps, 'return v;']);
+      name = this.declare('g', 'v, shape', ['let w;', ...steps, 'return w;']);
       this.getters.set(id, name);
     }
     return name;
@@ -73,15 +75,30 @@ export class Codegen {
  * 0 when a value cannot hold keys (a primitive, null, an array), 1 for a plain object (prototype
  * Object.prototype: a key it does not share with Object.prototype is found only as its own), 2
  * for anything else (null prototype, class instances), where every step asks hasOwnProperty.
- * `v.__proto__` reads the prototype as fast as a property (Object.getPrototypeOf is a call V8
- * does not inline here); an own "__proto__" key (JSON.parse makes one) is never Object.prototype
- * itself, so such objects take the hasOwnProperty path. (Only an object built in code with a
- * prototype other than Object.prototype *and* an own "__proto__" property holding
- * Object.prototype would be misread; customer facts are data and never look like that.)
+ * The prototype is asked first, as plain objects are the common case; `v.length === undefined`
+ * (a miss V8 answers from the object's hidden class) spares plain objects the `isArray` call (an
+ * array given Object.prototype as its prototype still reads as 0). `v.__proto__` reads the
+ * prototype as fast as a property (Object.getPrototypeOf is a call V8 does not inline here); an
+ * own "__proto__" key (JSON.parse makes one) is never Object.prototype itself, so such objects
+ * take the hasOwnProperty path. (Only an object built in code with a prototype other than
+ * Object.prototype *and* an own "__proto__" property holding Object.prototype would be misread;
+ * customer facts are data and never look like that.)
  */
 export const SHAPE_OF = [
   'function shapeOf(v) {',
-  "  if (typeof v !== 'object' || v === null || isArray(v)) return 0;",
-  '  return v.__proto__ === objectProto ? 1 : 2;',
+  '  if (v === null || v === undefined) return 0;',
+  '  if (v.__proto__ === objectProto) return v.length === undefined || !isArray(v) ? 1 : 0;',
+  "  return typeof v !== 'object' || isArray(v) ? 0 : 2;",
   '}',
 ].join('\n');
+
+/**
+ * The same string, as the engine's one shared copy of it (V8 "internalizes" property keys). A key
+ * made at run time (`path.split('.')`) is a fresh string: a property read through it must compare
+ * characters where an internalized key compares pointers, and an event name compared with `!==`
+ * to the (internalized) names in the facts likewise. Using the string as a property key and
+ * reading the key back yields the internalized copy; the value is unchanged.
+ */
+function internalized(s: string): string {
+  return Object.keys({ [s]: 0 })[0] ?? s;
+}

@@ -207,6 +207,35 @@ describe('compileRule: paths', () => {
     expectVerdict(city, customer({ traits: { address: Object.create({ city: 'Paris' }) } }), false);
   });
 
+  it('reads a key Object.prototype gains after compiling as missing (prototype pollution)', () => {
+    const rule = compileRule({
+      kind: 'any',
+      children: [
+        trait('string', { op: 'eq', value: 'US' }, 'traits.polluted'),
+        trait('string', { op: 'eq', value: 'US' }, 'traits.a.polluted'),
+      ],
+    });
+    const own = customer({ traits: { polluted: 'US' } });
+    const plain = customer({ traits: { a: {} } });
+    // Many evaluations first, so that an optimizing engine has specialised the code.
+    for (let i = 0; i < 20_000; i++) rule.evaluate(i % 2 === 0 ? own : plain, { now: NOW });
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['polluted'] = 'US';
+    try {
+      expect(rule.evaluate(plain, { now: NOW })).toBe(false);
+      expect(rule.evaluate(own, { now: NOW })).toBe(true);
+    } finally {
+      delete proto['polluted'];
+    }
+  });
+
+  it('does not follow an array whose prototype is Object.prototype', () => {
+    const traits = { address: Object.setPrototypeOf({ city: 'Paris' }, null) };
+    expectVerdict(city, customer({ traits }), true);
+    const arrayLike = Object.setPrototypeOf(['Paris'], Object.prototype) as unknown;
+    expectVerdict(exists('traits.list.0'), customer({ traits: { list: arrayLike } }), false);
+  });
+
   it('reads email and createdAt from the profile', () => {
     expectVerdict(trait('string', { op: 'notExists' }, 'email'), customer({ email: null }), true);
     expectVerdict(

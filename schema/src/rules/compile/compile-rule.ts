@@ -36,7 +36,6 @@ export function compileRule(rule: RuleDocument | RuleNode): CompiledRule {
     ...g.declarations,
     'return function evaluate(f, o) {',
     '  const now = o.now;',
-    "  const tz = o.timeZone ?? 'UTC';",
     ...(g.readsTraits ? ['  const t = f.traits;', '  const ts = shapeOf(t);'] : []),
     `  return ${verdict};`,
     '};',

@@ -1,6 +1,7 @@
 import { aggregateHolds } from '../aggregate';
 import { randomBucket } from '../bucket';
 import { daysUntilAnniversary } from '../time';
+import { valueAtKeys } from '../values';
 import { parseIsoInstantFast } from './iso-instant';
 
 const isString = (x: unknown): boolean => typeof x === 'string';
@@ -13,6 +14,8 @@ export const RUNTIME = {
   isArray: Array.isArray,
   hasOwn: Object.prototype.hasOwnProperty,
   objectProto: Object.prototype,
+  /** The rest of a path from a step whose value is not a plain object (`shapeOf` 0 or 2). */
+  valueAtKeys,
   trunc: Math.trunc,
   parseIso: parseIsoInstantFast,
   /** `asType(v, 'stringList')`: an array whose elements are all strings (holes skipped, as `every` does). */

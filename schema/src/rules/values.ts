@@ -10,7 +10,8 @@ export function valueAtPath(root: unknown, path: string): unknown {
 /** `valueAtPath` for a path already split into keys, from the key at `from` on. */
 export function valueAtKeys(root: unknown, keys: readonly string[], from = 0): unknown {
   let current: unknown = root;
-  for (const key of keys.slice(from)) {
+  for (let i = from; i < keys.length; i++) {
+    const key = keys[i]!;
     if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
     if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
     current = (current as Record<string, unknown>)[key];

@@ -5,6 +5,7 @@ import { aggregateOf, compare } from './aggregate';
 import { testPredicate, type PredicateContext } from './predicate';
 import type {
   EventCondition,
+  EventMeasure,
   EventWindow,
   FilterNode,
   RuleDocument,
@@ -170,7 +171,11 @@ export function windowBounds(
 const inWindow = (t: number, b: ReturnType<typeof windowBounds>) =>
   t >= b.from && (b.toInclusive ? t <= b.to : t < b.to);
 
-function matchingEvents(n: EventCondition, ctx: Ctx, events: readonly EventFact[]): EventFact[] {
+function matchingEvents(
+  n: EventCondition,
+  ctx: PredicateContext,
+  events: readonly EventFact[],
+): EventFact[] {
   return events.filter(
     (e) =>
       e.name === n.event && (n.where === undefined || filterMatches(n.where, e.properties, ctx)),
@@ -185,13 +190,44 @@ function listed(events: readonly EventFact[], ctx: Ctx): { eventIds?: string[] }
 
 function eventNode(n: EventCondition, ctx: Ctx): Explanation {
   const m = n.measure;
+  const { value, hits } = measureEvents(n, ctx);
+  const result = measureHolds(m, value, ctx.now);
+  switch (m.type) {
+    case 'count':
+      return out(n, result, { count: hits.length, ...listed(hits, ctx) });
+    case 'sum':
+    case 'avg':
+    case 'min':
+    case 'max':
+      return out(n, result, { count: hits.length, aggregate: value, ...listed(hits, ctx) });
+    case 'firstOccurredWithin':
+    case 'firstOccurredBefore':
+    case 'lastOccurredWithin':
+    case 'lastOccurredBefore':
+      return out(n, result, { occurredAt: value, count: hits.length });
+    default:
+      return assertUnreachable(m);
+  }
+}
+
+/**
+ * What an event condition measures over the customer's events at `ctx.now`, before comparing:
+ * the count in the window, the aggregate of the property (null: no value), or the first or last
+ * occurrence at or before now (null: none); `hits` are the events it was taken over.
+ * `eventAggregates` stores `value`, and `measureHolds` turns it into the verdict.
+ */
+export function measureEvents(
+  n: EventCondition,
+  ctx: PredicateContext & { readonly facts: CustomerFacts },
+): { value: number | null; hits: EventFact[] } {
+  const m = n.measure;
   switch (m.type) {
     case 'count': {
       const b = windowBounds(m.window, ctx.now);
       const hits = matchingEvents(n, ctx, ctx.facts.events).filter((e) =>
         inWindow(e.occurredAt, b),
       );
-      return out(n, compare(m.compare, hits.length), { count: hits.length, ...listed(hits, ctx) });
+      return { value: hits.length, hits };
     }
     case 'sum':
     case 'avg':
@@ -204,30 +240,43 @@ function eventNode(n: EventCondition, ctx: Ctx): Explanation {
       const numbers = hits
         .map((e) => valueAtPath(e.properties, m.property))
         .filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
-      const aggregate = aggregateOf(m.type, numbers);
-      return out(n, aggregate !== null && compare(m.compare, aggregate), {
-        count: hits.length,
-        aggregate,
-        ...listed(hits, ctx),
-      });
+      return { value: aggregateOf(m.type, numbers), hits };
     }
     case 'firstOccurredWithin':
     case 'firstOccurredBefore':
     case 'lastOccurredWithin':
     case 'lastOccurredBefore': {
-      const times = matchingEvents(n, ctx, ctx.facts.events)
-        .map((e) => e.occurredAt)
-        .filter((t) => t <= ctx.now);
+      const hits = matchingEvents(n, ctx, ctx.facts.events).filter((e) => e.occurredAt <= ctx.now);
       const first = m.type.startsWith('first');
-      const occurredAt =
-        times.length === 0
+      const value =
+        hits.length === 0
           ? null
-          : times.reduce((a, b) => (first ? Math.min(a, b) : Math.max(a, b)));
-      const cutoff = ctx.now - durationMs(m.duration);
-      const within = m.type.endsWith('Within');
-      const result = occurredAt !== null && (within ? occurredAt >= cutoff : occurredAt < cutoff);
-      return out(n, result, { occurredAt, count: times.length });
+          : hits.reduce(
+              (a, e) => (first ? Math.min(a, e.occurredAt) : Math.max(a, e.occurredAt)),
+              first ? Infinity : -Infinity,
+            );
+      return { value, hits };
     }
+    default:
+      return assertUnreachable(m);
+  }
+}
+
+/** The verdict of an event condition's measure on its value (`measureEvents`) at `now`. */
+export function measureHolds(m: EventMeasure, value: number | null, now: number): boolean {
+  switch (m.type) {
+    case 'count':
+    case 'sum':
+    case 'avg':
+    case 'min':
+    case 'max':
+      return value !== null && compare(m.compare, value);
+    case 'firstOccurredWithin':
+    case 'lastOccurredWithin':
+      return value !== null && value >= now - durationMs(m.duration);
+    case 'firstOccurredBefore':
+    case 'lastOccurredBefore':
+      return value !== null && value < now - durationMs(m.duration);
     default:
       return assertUnreachable(m);
   }

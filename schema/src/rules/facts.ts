@@ -25,6 +25,21 @@ export interface CustomerFacts {
   readonly consent?: Readonly<Record<string, boolean>>;
   /** Ids of the segments the customer is a member of. */
   readonly segments?: readonly string[];
+  /**
+   * What the rules' event conditions measure over `events`, computed beforehand (by
+   * `eventAggregates`, or by the database) for one instant. The compiled evaluator reads a
+   * condition's value here when `at` is the evaluation's `now` (and, for a condition with a
+   * `where` filter, `timeZone` its time zone), and counts over `events` otherwise; the
+   * interpreter always reads `events`.
+   */
+  readonly aggregates?: EventAggregates;
+}
+
+/** Event conditions' measured values (`measureEvents`) at `at`, by `aggregateKey`. */
+export interface EventAggregates {
+  readonly at: number;
+  readonly timeZone: string;
+  readonly values: Readonly<Record<string, number | null>>;
 }
 
 export interface EvaluationOptions {

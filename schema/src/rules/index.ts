@@ -1,5 +1,12 @@
 export * from './rule.types';
-export type { CustomerFacts, EvaluationOptions, EventFact, ScoreFact } from './facts';
+export type {
+  CustomerFacts,
+  EvaluationOptions,
+  EventAggregates,
+  EventFact,
+  ScoreFact,
+} from './facts';
+export { aggregateKey, eventAggregates } from './event-aggregates';
 export { OPERATORS_BY_TYPE, operatorAllowed, TRUE_WHEN_MISSING } from './operators';
 export { explain, interpret, type Explanation, type ExplainFacts } from './explain';
 export { compileRule, type CompiledRule } from './compile/compile-rule';

@@ -7,19 +7,32 @@ import type {
   NumberComparison,
 } from '../rule.types';
 import { durationMs, parseIsoInstant } from '../time';
+import { aggregateKey } from '../event-aggregates';
 import type { Codegen } from './codegen';
 import { comparisonExpr, predicateStatements } from './codegen-predicate';
 
 /**
- * An event condition as a call of a generated function making one pass over the customer's
- * events: the name first, then the window (both cheap), then the `where` filter, then the
- * measure. Counts and first/last occurrences stop as soon as the verdict cannot change.
+ * An event condition as a call of a generated function: the customer's precomputed aggregate
+ * when the facts carry it for this instant (and time zone, when a filter may read it), else one
+ * pass over the events: the name first, then the window (both cheap), then the `where` filter,
+ * then the measure. Counts and first/last occurrences stop as soon as the verdict cannot change.
  */
 export function eventConditionExpr(g: Codegen, n: EventCondition): string {
   const name = g.constant(n.event);
   const where = n.where === undefined ? undefined : filterExpr(g, n.where);
   const plan = measurePlan(g, n.measure);
+  const key = g.constant(aggregateKey(n));
+  const sameZone = n.where === undefined ? '' : " && a.timeZone === (o.timeZone ?? 'UTC')";
   const body = [
+    // A value found only on Object.prototype (polluted) is not an aggregate: count instead.
+    'const a = f.aggregates;',
+    `if (a !== undefined && a.at === now${sameZone}) {`,
+    `  const x = a.values[${key}];`,
+    `  if (x !== undefined && !(${key} in objectProto)) {`,
+    `    if (typeof x === 'number') return ${holdsExpr(g, n.measure)};`,
+    '    if (x === null) return false;',
+    '  }',
+    '}',
     ...plan.prelude,
     'const events = f.events;',
     'for (let i = 0; i < events.length; i++) {',
@@ -36,6 +49,26 @@ export function eventConditionExpr(g: Codegen, n: EventCondition): string {
     ...plan.result,
   ];
   return `${g.declare('e', 'f, now, o', body)}(f, now, o)`;
+}
+
+/** `measureHolds(m, x, now)` as an expression over the number `x`. */
+function holdsExpr(g: Codegen, m: EventMeasure): string {
+  switch (m.type) {
+    case 'count':
+    case 'sum':
+    case 'avg':
+    case 'min':
+    case 'max':
+      return comparisonExpr(g, m.compare, 'x');
+    case 'firstOccurredWithin':
+    case 'lastOccurredWithin':
+      return `x >= now - ${g.constant(durationMs(m.duration))}`;
+    case 'firstOccurredBefore':
+    case 'lastOccurredBefore':
+      return `x < now - ${g.constant(durationMs(m.duration))}`;
+    default:
+      return assertUnreachable(m);
+  }
 }
 
 /** An event's `where` filter as an expression over its properties `p` of shape `ps` (`filterMatches`). */

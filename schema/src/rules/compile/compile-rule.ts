@@ -12,6 +12,9 @@ export interface CompiledRule {
   readonly source: string;
 }
 
+/** Rules compiled so far: each one's code is built from a text of its own (see below). */
+let compiledRules = 0;
+
 /**
  * Compiles a rule that `validateRule` accepted into a function with the interpreter's semantics,
  * for evaluating one rule over many customers (segment recomputation, journey entry). The code is
@@ -41,7 +44,10 @@ export function compileRule(rule: RuleDocument | RuleNode): CompiledRule {
     '};',
   ].join('\n');
   // The source holds no value from the rule (see Codegen): only identifiers, operators, fixed words.
-  const build = new Function('k', 'h', source) as (
+  // Built with a numbered comment: V8 caches `new Function` by its text, and closures of one text
+  // share their type feedback, so two rules of the same structure (different literals, same code)
+  // would make each other's property reads polymorphic where each sees one shape of facts.
+  const build = new Function('k', 'h', `// rule ${++compiledRules}\n${source}`) as (
     constants: readonly unknown[],
     runtime: typeof RUNTIME,
   ) => CompiledRule['evaluate'];

@@ -223,20 +223,14 @@ export function measureEvents(
   const m = n.measure;
   switch (m.type) {
     case 'count': {
-      const b = windowBounds(m.window, ctx.now);
-      const hits = matchingEvents(n, ctx, ctx.facts.events).filter((e) =>
-        inWindow(e.occurredAt, b),
-      );
+      const hits = inWindowOf(n, m.window, ctx);
       return { value: hits.length, hits };
     }
     case 'sum':
     case 'avg':
     case 'min':
     case 'max': {
-      const b = windowBounds(m.window, ctx.now);
-      const hits = matchingEvents(n, ctx, ctx.facts.events).filter((e) =>
-        inWindow(e.occurredAt, b),
-      );
+      const hits = inWindowOf(n, m.window, ctx);
       const numbers = hits
         .map((e) => valueAtPath(e.properties, m.property))
         .filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
@@ -260,6 +254,16 @@ export function measureEvents(
     default:
       return assertUnreachable(m);
   }
+}
+
+/** The condition's events in the window (a function, not a closure: tsx names each closure it makes). */
+function inWindowOf(
+  n: EventCondition,
+  w: EventWindow,
+  ctx: PredicateContext & { readonly facts: CustomerFacts },
+): EventFact[] {
+  const b = windowBounds(w, ctx.now);
+  return matchingEvents(n, ctx, ctx.facts.events).filter((e) => inWindow(e.occurredAt, b));
 }
 
 /** The verdict of an event condition's measure on its value (`measureEvents`) at `now`. */

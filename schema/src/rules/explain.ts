@@ -71,8 +71,12 @@ export function interpret(
   return node('root' in rule ? rule.root : rule, ctx).result;
 }
 
-interface Ctx extends PredicateContext {
+/** What an evaluation reads besides the node: the customer's facts, the instant, the time zone. */
+interface FactsContext extends PredicateContext {
   readonly facts: CustomerFacts;
+}
+
+interface Ctx extends FactsContext {
   /** Only the result is wanted: skip listing event ids. */
   readonly verdictOnly?: boolean;
 }
@@ -218,7 +222,7 @@ function eventNode(n: EventCondition, ctx: Ctx): Explanation {
  */
 export function measureEvents(
   n: EventCondition,
-  ctx: PredicateContext & { readonly facts: CustomerFacts },
+  ctx: FactsContext,
 ): { value: number | null; hits: EventFact[] } {
   const m = n.measure;
   switch (m.type) {
@@ -257,11 +261,7 @@ export function measureEvents(
 }
 
 /** The condition's events in the window (a function, not a closure: tsx names each closure it makes). */
-function inWindowOf(
-  n: EventCondition,
-  w: EventWindow,
-  ctx: PredicateContext & { readonly facts: CustomerFacts },
-): EventFact[] {
+function inWindowOf(n: EventCondition, w: EventWindow, ctx: FactsContext): EventFact[] {
   const b = windowBounds(w, ctx.now);
   return matchingEvents(n, ctx, ctx.facts.events).filter((e) => inWindow(e.occurredAt, b));
 }

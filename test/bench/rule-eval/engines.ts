@@ -278,19 +278,19 @@ export function aggregateEngines(
   // other. (Built interleaved with eventAggregates' own garbage, the same objects end up scattered
   // over the heap and every engine reads them slower.)
   const computed = new Map(profiles.map((p) => [p, eventAggregates([RULE], p, OPTIONS)]));
-  const aggregatesOf = (p: CustomerFacts): EventAggregates => {
-    const a = computed.get(p) ?? eventAggregates([RULE], p, OPTIONS);
-    return { at: a.at, timeZone: a.timeZone, values: { ...a.values } };
-  };
+  const aggregatesOf = (p: CustomerFacts): EventAggregates =>
+    computed.get(p) ?? eventAggregates([RULE], p, OPTIONS);
   const clicks = (p: CustomerFacts) => aggregatesOf(p).values[CLICKS_KEY];
   // One input for the hand-written predicate and Cairn (the same objects, as on raw events).
   // Fields listed: a spread of the profile makes a slower object shape.
-  const facts = new Map<CustomerFacts, CustomerFacts>();
+  const prepared = new Map<CustomerFacts, CustomerFacts>();
   const withAggregates = (p: CustomerFacts): CustomerFacts => {
-    let f = facts.get(p);
+    let f = prepared.get(p);
     if (!f) {
-      f = { id: p.id, traits: { ...p.traits }, events: [], aggregates: aggregatesOf(p) };
-      facts.set(p, f);
+      const a = aggregatesOf(p);
+      const aggregates = { at: a.at, timeZone: a.timeZone, values: { ...a.values } };
+      f = { id: p.id, traits: { ...p.traits }, events: [], aggregates };
+      prepared.set(p, f);
     }
     return f;
   };
